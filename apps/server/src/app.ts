@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './context.js';
+import { registerAuthentication } from './http/authentication.js';
+import { registerHealthRoutes } from './http/health.routes.js';
+import { API_PREFIX, registerOpenApi } from './http/openapi.js';
+import { handleError, sendNotFound } from './http/problem-details.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerWebApp } from './http/web-app.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
+import { customerRoutes } from './modules/customers/customers.routes.js';
+import { profileRoutes } from './modules/users/profile.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { APP_VERSION } from './version.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Every API module, mounted under /api/v1. */
+const API_MODULES = [authRoutes, twoFactorRoutes, profileRoutes, accountRoutes, userRoutes, auditRoutes, customerRoutes];
+
+/** Builds the HTTP application around its dependencies; used by the server and by the tests. */
+export async function buildApp(deps: AppDeps, options: { webDistDir?: string | undefined } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    // Our own ids only: a client-chosen id would let anyone forge log correlation.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is a classic cross-site form trick.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await registerOpenApi(app, APP_VERSION);
+  registerSecurityHeaders(app, deps.config);
+  registerAuthentication(app, deps);
+  registerHealthRoutes(app, deps);
+
+  await app.register(
+    async (api) => {
+      for (const register of API_MODULES) register(api, deps);
+    },
+    { prefix: API_PREFIX },
+  );
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+
+  const hasWebApp = await registerWebApp(app, options.webDistDir ?? deps.config.webDistDir);
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+
+  app.setNotFoundHandler(async (request, reply) => {
+    // Deep links into the single-page app load its index page.
+    if (hasWebApp && request.method === 'GET' && request.url.startsWith('/app/') && !request.url.includes('/assets/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendNotFound(request, reply);
+  });
+  return app;
+}

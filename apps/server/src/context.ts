@@ -1,0 +1,49 @@
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import type { Logger } from './logger.js';
+import type { MailQueue } from './mail/mail-queue.js';
+import type { RateLimiter } from './security/rate-limiter.js';
+
+export const ROLES = ['technician', 'manager', 'administrator', 'account_manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['nl', 'fr', 'en', 'de'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Who is acting: a signed-in person, or an integration through its API key. */
+export type Principal = {
+  kind: 'user' | 'system_user';
+  userId: string;
+  tenantId: string;
+  name: string;
+  roles: Role[];
+  language: Language;
+  sessionId?: string;
+  apiKeyId?: string;
+};
+
+/** Where a request came from; recorded with every audit event. */
+export type RequestMeta = {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+};
+
+/** What every tenant use case receives: the tenant, the acting principal and the request. */
+export type ServiceContext = RequestMeta & {
+  tenantId: string;
+  principal: Principal;
+};
+
+/** The long-lived parts the services use; built once at start-up (or per test). */
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  jobs: JobQueue;
+  mail: MailQueue;
+  rateLimiter: RateLimiter;
+  log: Logger;
+  /** The clock, injectable so that expiry rules can be tested without waiting. */
+  now: () => Date;
+};

@@ -1,0 +1,60 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export type XlsxColumn<R> = { header: string; width?: number; value: (row: R) => string | number | boolean | Date | null };
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Spreadsheet apps run cells that start like a formula; a leading apostrophe keeps them text. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Streams a real .xlsx to the client. Rows arrive in batches (each batch its own short query), so
+ * memory stays flat however long the list, and no database transaction stays open while a slow
+ * client downloads.
+ */
+export async function sendXlsx<R>(
+  reply: FastifyReply,
+  options: {
+    filename: string;
+    sheetName: string;
+    columns: XlsxColumn<R>[];
+    batches: AsyncIterable<R[]>;
+  },
+): Promise<FastifyReply> {
+  const stream = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Climalog';
+  const sheet = workbook.addWorksheet(options.sheetName);
+  sheet.columns = options.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  const asciiName = options.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+  reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header(
+      'content-disposition',
+      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(options.filename)}`,
+    );
+  void (async () => {
+    try {
+      for await (const batch of options.batches) {
+        for (const row of batch) {
+          const values = options.columns.map((c) => {
+            const v = c.value(row);
+            return typeof v === 'string' ? neutralizeFormula(v) : v;
+          });
+          sheet.addRow(values).commit();
+        }
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      stream.destroy(error as Error);
+    }
+  })();
+  return reply.send(stream);
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { serviceContext } from '../../http/authentication.js';
+import { idParam, pageOf } from '../../http/schema-helpers.js';
+import { sendXlsx } from '../../http/xlsx-export.js';
+import { customerInput, customerListQuery, customerPatch, customerView } from './customers.schemas.js';
+import {
+  createCustomer,
+  deleteCustomer,
+  exportCustomers,
+  getCustomer,
+  listCustomersPage,
+  updateCustomer,
+} from './customers.service.js';
+
+const tags = ['Customers'];
+
+export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/customers', {
+    schema: {
+      tags,
+      summary: 'List customers (alphabetical); ?format=xlsx exports the filtered list',
+      querystring: customerListQuery,
+      response: { 200: pageOf(customerView) },
+    },
+    handler: async (request, reply) => {
+      const ctx = serviceContext(request);
+      const { format, ...query } = request.query;
+      if (format === 'xlsx') {
+        return sendXlsx(reply, {
+          filename: 'customers.xlsx',
+          sheetName: 'Customers',
+          batches: exportCustomers(deps, ctx, query),
+          columns: [
+            { header: 'Name', width: 40, value: (c) => c.name },
+            { header: 'Language', width: 10, value: (c) => c.language },
+            { header: 'Enterprise number', width: 18, value: (c) => c.enterpriseNumber },
+            { header: 'Created', width: 22, value: (c) => new Date(c.createdAt) },
+            { header: 'Id', width: 38, value: (c) => c.id },
+          ],
+        });
+      }
+      return listCustomersPage(deps, ctx, query);
+    },
+  });
+
+  r.post('/customers', {
+    schema: { tags, summary: 'Add a customer', body: customerInput, response: { 201: customerView } },
+    handler: async (request, reply) => reply.status(201).send(await createCustomer(deps, serviceContext(request), request.body)),
+  });
+
+  r.get('/customers/:id', {
+    schema: { tags, summary: 'Read a customer (recorded in the audit log)', params: idParam, response: { 200: customerView } },
+    handler: async (request) => getCustomer(deps, serviceContext(request), request.params.id),
+  });
+
+  r.patch('/customers/:id', {
+    schema: { tags, summary: 'Change a customer', params: idParam, body: customerPatch, response: { 200: customerView } },
+    handler: async (request) => updateCustomer(deps, serviceContext(request), request.params.id, request.body),
+  });
+
+  r.delete('/customers/:id', {
+    schema: { tags, summary: 'Delete a customer (for duplicates)', params: idParam, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      await deleteCustomer(deps, serviceContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+}

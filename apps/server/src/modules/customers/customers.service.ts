@@ -1,0 +1,131 @@
+import type { AppDeps, Principal, ServiceContext } from '../../context.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
+import { audit } from '../audit/audit-recorder.js';
+import {
+  canCreateCustomer,
+  canDeleteCustomer,
+  canExportCustomers,
+  canReadCustomers,
+  canUpdateCustomer,
+} from './customers.policy.js';
+import {
+  deleteCustomer as deleteRow,
+  findCustomer,
+  insertCustomer,
+  listCustomers,
+  updateCustomer as updateRow,
+  type CustomerRow,
+} from './customers.repository.js';
+import type { CustomerInput, CustomerPatch, CustomerView } from './customers.schemas.js';
+
+export function presentCustomer(row: CustomerRow, principal: Principal): CustomerView {
+  return {
+    id: row.id,
+    name: row.name,
+    language: row.language,
+    enterpriseNumber: row.enterprise_number ? formatEnterpriseNumber(row.enterprise_number) : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    createdBy: row.created_by,
+    abilities: { update: canUpdateCustomer(principal, row), delete: canDeleteCustomer(principal) },
+  };
+}
+
+function assertCanRead(ctx: ServiceContext) {
+  if (!canReadCustomers(ctx.principal)) throw forbidden('Your roles do not give access to customers.');
+}
+
+export async function listCustomersPage(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+) {
+  assertCanRead(ctx);
+  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const rows = await listCustomers(tx, ctx.tenantId, { q: query.q, after, limit: query.limit + 1 });
+    if (!query.cursor) {
+      await audit(tx, ctx, { action: 'customer.listed', entityType: 'customer', details: query.q ? { q: query.q } : {} }, deps.now());
+    }
+    return pageFrom(rows, query.limit, (r) => presentCustomer(r, ctx.principal), (r) => [r.sort_key, r.id]);
+  });
+}
+
+/** Batches of the filtered list for the spreadsheet export; the export is recorded first. */
+export async function* exportCustomers(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: { q?: string | undefined },
+): AsyncGenerator<CustomerView[]> {
+  if (!canExportCustomers(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
+  await withTenant(deps.db, ctx.tenantId, (tx) =>
+    audit(tx, ctx, { action: 'customer.exported', entityType: 'customer', details: query.q ? { q: query.q } : {} }, deps.now()),
+  );
+  let after: [string, string] | undefined;
+  for (;;) {
+    const rows = await withTenant(deps.db, ctx.tenantId, (tx) =>
+      listCustomers(tx, ctx.tenantId, { q: query.q, after, limit: 1000 }),
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => presentCustomer(r, ctx.principal));
+    const last = rows.at(-1)!;
+    after = [last.sort_key, last.id];
+  }
+}
+
+export async function getCustomer(deps: AppDeps, ctx: ServiceContext, id: string): Promise<CustomerView> {
+  assertCanRead(ctx);
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const row = await findCustomer(tx, ctx.tenantId, id);
+    if (!row) throw notFound('Customer');
+    await audit(tx, ctx, { action: 'customer.viewed', entityType: 'customer', entityId: id }, deps.now());
+    return presentCustomer(row, ctx.principal);
+  });
+}
+
+export async function createCustomer(deps: AppDeps, ctx: ServiceContext, input: CustomerInput): Promise<CustomerView> {
+  if (!canCreateCustomer(ctx.principal)) throw forbidden('Your roles do not allow adding customers.');
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const row = await insertCustomer(tx, ctx.tenantId, {
+      name: input.name,
+      language: input.language,
+      enterpriseNumber: input.enterpriseNumber ?? null,
+      createdBy: ctx.principal.userId,
+      now,
+    });
+    await audit(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } }, now);
+    return presentCustomer(row, ctx.principal);
+  });
+}
+
+export async function updateCustomer(deps: AppDeps, ctx: ServiceContext, id: string, patch: CustomerPatch): Promise<CustomerView> {
+  assertCanRead(ctx);
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await findCustomer(tx, ctx.tenantId, id);
+    if (!existing) throw notFound('Customer');
+    if (!canUpdateCustomer(ctx.principal, existing)) {
+      throw forbidden('Technicians can change only the customers they added themselves.');
+    }
+    const row = await updateRow(tx, ctx.tenantId, id, patch, now);
+    const changed = Object.keys(patch).filter((k) => patch[k as keyof CustomerPatch] !== undefined);
+    await audit(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, details: { changed } }, now);
+    return presentCustomer(row!, ctx.principal);
+  });
+}
+
+export async function deleteCustomer(deps: AppDeps, ctx: ServiceContext, id: string): Promise<void> {
+  assertCanRead(ctx);
+  const now = deps.now();
+  await withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await findCustomer(tx, ctx.tenantId, id);
+    if (!existing) throw notFound('Customer');
+    if (!canDeleteCustomer(ctx.principal)) throw forbidden('Only managers and administrators delete customers.');
+    await deleteRow(tx, ctx.tenantId, id);
+    await audit(tx, ctx, { action: 'customer.deleted', entityType: 'customer', entityId: id, details: { name: existing.name } }, now);
+  });
+}

@@ -1,0 +1,56 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Projects:
+ *  - unit: pure rules, no database;
+ *  - db:pglite: every database and HTTP test on the embedded PGlite;
+ *  - db:postgres: the same tests again on PostgreSQL, when TEST_DATABASE_URL is set (CI sets it);
+ *  - e2e: the browser flows in Debian's Chromium (skipped with a notice when it is not installed).
+ */
+const dbTests = ['apps/server/src/**/*.db.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['apps/**/src/**/*.test.ts', 'packages/**/src/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'db:pglite',
+          include: dbTests,
+          env: { TEST_DB: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              test: {
+                name: 'db:postgres',
+                include: dbTests,
+                env: { TEST_DB: 'postgres' },
+                globalSetup: ['apps/server/src/test-support/postgres-global-setup.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
