@@ -21,10 +21,21 @@ import { APP_VERSION } from './version.js';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Every API module, mounted under /api/v1. */
-const API_MODULES = [authRoutes, twoFactorRoutes, profileRoutes, accountRoutes, userRoutes, auditRoutes, customerRoutes];
+const API_MODULES = [
+  authRoutes,
+  twoFactorRoutes,
+  profileRoutes,
+  accountRoutes,
+  userRoutes,
+  auditRoutes,
+  customerRoutes,
+];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */
-export async function buildApp(deps: AppDeps, options: { webDistDir?: string | undefined } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { webDistDir?: string | undefined } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     // Our own ids only: a client-chosen id would let anyone forge log correlation.
@@ -54,14 +65,21 @@ export async function buildApp(deps: AppDeps, options: { webDistDir?: string | u
     },
     { prefix: API_PREFIX },
   );
-  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () =>
+    app.swagger(),
+  );
 
   const hasWebApp = await registerWebApp(app, options.webDistDir ?? deps.config.webDistDir);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
 
   app.setNotFoundHandler(async (request, reply) => {
     // Deep links into the single-page app load its index page.
-    if (hasWebApp && request.method === 'GET' && request.url.startsWith('/app/') && !request.url.includes('/assets/')) {
+    if (
+      hasWebApp &&
+      request.method === 'GET' &&
+      request.url.startsWith('/app/') &&
+      !request.url.includes('/assets/')
+    ) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendNotFound(request, reply);

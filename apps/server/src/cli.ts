@@ -31,7 +31,8 @@ function required(values: Record<string, string | undefined>, name: string): str
 
 function language(value: string | undefined): Language {
   if (value === undefined) return 'nl';
-  if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
+  if (!(LANGUAGES as readonly string[]).includes(value))
+    throw new UsageError(`--language must be one of ${LANGUAGES.join(', ')}`);
   return value as Language;
 }
 
@@ -59,7 +60,11 @@ const OPTIONS = {
   help: { type: 'boolean' },
 } as const;
 
-async function run(runtime: () => Promise<Runtime>, command: string, values: Record<string, string | undefined>) {
+async function run(
+  runtime: () => Promise<Runtime>,
+  command: string,
+  values: Record<string, string | undefined>,
+) {
   switch (command) {
     case 'accounts:create': {
       const kind = values.kind ?? 'service';
@@ -86,9 +91,13 @@ async function run(runtime: () => Promise<Runtime>, command: string, values: Rec
       return createAccount(rt.deps, {}, input, 'operator');
     }
     case 'users:create': {
-      const roles = required(values, 'roles').split(',').map((r) => r.trim()).filter(Boolean);
+      const roles = required(values, 'roles')
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean);
       const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-      if (unknown.length > 0) throw new UsageError(`--roles: unknown role(s) ${unknown.join(', ')}; use ${ROLES.join(', ')}`);
+      if (unknown.length > 0)
+        throw new UsageError(`--roles: unknown role(s) ${unknown.join(', ')}; use ${ROLES.join(', ')}`);
       const accountId = required(values, 'account');
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(accountId)) {
         throw new UsageError('--account must be an account id (UUID)');
@@ -113,7 +122,12 @@ async function run(runtime: () => Promise<Runtime>, command: string, values: Rec
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -129,7 +143,11 @@ async function main(): Promise<number> {
     return opened;
   };
   try {
-    const result = await run(runtime, parsed.positionals[0]!, parsed.values as Record<string, string | undefined>);
+    const result = await run(
+      runtime,
+      parsed.positionals[0]!,
+      parsed.values as Record<string, string | undefined>,
+    );
     // Mail queued by the command is sent before the process ends.
     await opened?.deps.jobs.drain();
     console.log(JSON.stringify(result));

@@ -24,8 +24,18 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Climalog <no-reply@localhost>'),
   SIGNUP: z.enum(['open', 'closed']).default('open'),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -55,7 +65,9 @@ export type Config = {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Climalog cannot start; the configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Climalog cannot start; the configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -67,7 +79,9 @@ export function loadConfig(env: Env = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);

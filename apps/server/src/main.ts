@@ -13,7 +13,9 @@ function parseRoles(argv: string[]): ServerRole[] {
   const roles = arg.slice('--role='.length).split(',').filter(Boolean);
   const unknown = roles.filter((r) => !ALL_ROLES.includes(r as ServerRole));
   if (unknown.length > 0 || roles.length === 0) {
-    throw new ConfigError([`--role: expected a comma-separated list of ${ALL_ROLES.join(', ')}; got "${arg}"`]);
+    throw new ConfigError([
+      `--role: expected a comma-separated list of ${ALL_ROLES.join(', ')}; got "${arg}"`,
+    ]);
   }
   return roles as ServerRole[];
 }

@@ -32,7 +32,9 @@ export async function openRuntime(
   const lock = config.databaseUrl || options.database ? null : lockDataDir(config.dataDir, options.purpose);
   let db: Database | undefined;
   try {
-    db = options.database ?? (await openDatabase(config, (error) => log.error({ err: error }, 'background database error')));
+    db =
+      options.database ??
+      (await openDatabase(config, (error) => log.error({ err: error }, 'background database error')));
     const { applied } = await runMigrations(db);
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
     const jobs = new JobQueue(db, log, {

@@ -21,7 +21,9 @@ export async function runMigrations(db: Database, directory = MIGRATIONS_DIR): P
     await tx.exec(
       'create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())',
     );
-    const done = new Set((await tx.query<{ id: string }>('select id from schema_migrations')).map((r) => r.id));
+    const done = new Set(
+      (await tx.query<{ id: string }>('select id from schema_migrations')).map((r) => r.id),
+    );
     for (const file of files) {
       if (done.has(file)) continue;
       await tx.exec(await readFile(`${directory}${file}`, 'utf8'));

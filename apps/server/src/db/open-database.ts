@@ -5,13 +5,22 @@ import { openPostgresDatabase } from './postgres-database.js';
 import { join } from 'node:path';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded database in DATA_DIR/pgdata. */
-export async function openDatabase(config: Config, onBackgroundError: (error: unknown) => void): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  onBackgroundError: (error: unknown) => void,
+): Promise<Database> {
   if (config.databaseUrl) {
-    const db = openPostgresDatabase({ connectionString: config.databaseUrl, onAfterCommitError: onBackgroundError });
+    const db = openPostgresDatabase({
+      connectionString: config.databaseUrl,
+      onAfterCommitError: onBackgroundError,
+    });
     await assertOwnerCanBypassRls(db);
     return db;
   }
-  return openPgliteDatabase({ dataDir: join(config.dataDir, 'pgdata'), onAfterCommitError: onBackgroundError });
+  return openPgliteDatabase({
+    dataDir: join(config.dataDir, 'pgdata'),
+    onAfterCommitError: onBackgroundError,
+  });
 }
 
 /**

@@ -1,5 +1,12 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import { AfterCommitQueue, parseDate, parseInt8, parseNumeric, type Database, type Transaction } from './database.js';
+import {
+  AfterCommitQueue,
+  parseDate,
+  parseInt8,
+  parseNumeric,
+  type Database,
+  type Transaction,
+} from './database.js';
 
 /**
  * PGlite runs one PostgreSQL backend in this process: one session shared by everyone. A query

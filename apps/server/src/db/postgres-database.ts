@@ -1,5 +1,13 @@
 import pg from 'pg';
-import { AfterCommitQueue, parseDate, parseInt8, parseNumeric, PG_TYPE_OIDS, type Database, type Transaction } from './database.js';
+import {
+  AfterCommitQueue,
+  parseDate,
+  parseInt8,
+  parseNumeric,
+  PG_TYPE_OIDS,
+  type Database,
+  type Transaction,
+} from './database.js';
 
 const typeParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE_OIDS.INT8]: parseInt8,

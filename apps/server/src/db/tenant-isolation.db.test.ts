@@ -10,11 +10,22 @@ let tenantB: string;
 
 async function makeTenant(): Promise<string> {
   const c = newCompany();
-  const { accountId } = await createAccount(t.deps, {}, {
-    name: c.companyName,
-    kind: 'service',
-    admin: { firstName: c.firstName, lastName: c.lastName, email: c.email, password: c.password, language: 'nl' },
-  }, 'operator');
+  const { accountId } = await createAccount(
+    t.deps,
+    {},
+    {
+      name: c.companyName,
+      kind: 'service',
+      admin: {
+        firstName: c.firstName,
+        lastName: c.lastName,
+        email: c.email,
+        password: c.password,
+        language: 'nl',
+      },
+    },
+    'operator',
+  );
   return accountId;
 }
 
@@ -22,7 +33,10 @@ beforeAll(async () => {
   t = await createTestApp();
   tenantA = await makeTenant();
   tenantB = await makeTenant();
-  for (const [tenant, name] of [[tenantA, 'Bakkerij A'], [tenantB, 'Slagerij B']] as const) {
+  for (const [tenant, name] of [
+    [tenantA, 'Bakkerij A'],
+    [tenantB, 'Slagerij B'],
+  ] as const) {
     await withTenant(t.deps.db, tenant, (tx) =>
       tx.query('insert into customers (tenant_id, name) values ($1, $2)', [tenant, name]),
     );
@@ -33,15 +47,23 @@ afterAll(async () => t.close());
 
 describe('row-level security', () => {
   it('shows only the current tenant’s rows to a query without any tenant filter', async () => {
-    const rowsA = await withTenant(t.deps.db, tenantA, (tx) => tx.query<{ tenant_id: string; name: string }>('select tenant_id, name from customers'));
-    const rowsB = await withTenant(t.deps.db, tenantB, (tx) => tx.query<{ tenant_id: string; name: string }>('select tenant_id, name from customers'));
+    const rowsA = await withTenant(t.deps.db, tenantA, (tx) =>
+      tx.query<{ tenant_id: string; name: string }>('select tenant_id, name from customers'),
+    );
+    const rowsB = await withTenant(t.deps.db, tenantB, (tx) =>
+      tx.query<{ tenant_id: string; name: string }>('select tenant_id, name from customers'),
+    );
     // Positive control: each tenant does see its own row.
     expect(rowsA.map((r) => r.name)).toEqual(['Bakkerij A']);
     expect(rowsB.map((r) => r.name)).toEqual(['Slagerij B']);
-    const users = await withTenant(t.deps.db, tenantA, (tx) => tx.query<{ tenant_id: string }>('select tenant_id from users'));
+    const users = await withTenant(t.deps.db, tenantA, (tx) =>
+      tx.query<{ tenant_id: string }>('select tenant_id from users'),
+    );
     expect(users.length).toBeGreaterThan(0);
     expect(users.every((u) => u.tenant_id === tenantA)).toBe(true);
-    const tenants = await withTenant(t.deps.db, tenantA, (tx) => tx.query<{ id: string }>('select id from tenants'));
+    const tenants = await withTenant(t.deps.db, tenantA, (tx) =>
+      tx.query<{ id: string }>('select id from tenants'),
+    );
     expect(tenants.map((r) => r.id)).toEqual([tenantA]);
   });
 
@@ -61,7 +83,9 @@ describe('row-level security', () => {
 
   it('refuses to insert into or move rows to another tenant', async () => {
     await expect(
-      withTenant(t.deps.db, tenantA, (tx) => tx.query('insert into customers (tenant_id, name) values ($1, $2)', [tenantB, 'Intruder'])),
+      withTenant(t.deps.db, tenantA, (tx) =>
+        tx.query('insert into customers (tenant_id, name) values ($1, $2)', [tenantB, 'Intruder']),
+      ),
     ).rejects.toThrow(/row-level security/);
     await expect(
       withTenant(t.deps.db, tenantA, (tx) => tx.query('update customers set tenant_id = $1', [tenantB])),
@@ -74,15 +98,21 @@ describe('row-level security', () => {
 
   it('cannot append to or rewrite the audit log of another tenant, nor edit its own', async () => {
     await expect(
-      withTenant(t.deps.db, tenantA, (tx) => tx.query('update audit_events set action = $1', ['user.viewed'])),
+      withTenant(t.deps.db, tenantA, (tx) =>
+        tx.query('update audit_events set action = $1', ['user.viewed']),
+      ),
     ).rejects.toThrow(/permission denied/);
-    await expect(withTenant(t.deps.db, tenantA, (tx) => tx.query('delete from audit_events'))).rejects.toThrow(/permission denied/);
+    await expect(
+      withTenant(t.deps.db, tenantA, (tx) => tx.query('delete from audit_events')),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('drops the tenant and the role at the end of each transaction', async () => {
     await withTenant(t.deps.db, tenantA, async () => undefined);
     const [state] = await t.deps.db.transaction((tx) =>
-      tx.query<{ tenant: string | null; role: string }>(`select current_setting('app.tenant_id', true) as tenant, current_user as role`),
+      tx.query<{ tenant: string | null; role: string }>(
+        `select current_setting('app.tenant_id', true) as tenant, current_user as role`,
+      ),
     );
     expect(state?.tenant ?? '').toBe('');
     expect(state?.role).not.toBe(APP_ROLE);

@@ -15,7 +15,11 @@ export async function enterTenant(tx: Queryable, tenantId: string): Promise<void
 }
 
 /** One transaction scoped to one tenant: the way every request touches tenant data. */
-export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export function withTenant<T>(
+  db: Database,
+  tenantId: string,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
     return fn(tx);

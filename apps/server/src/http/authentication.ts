@@ -94,7 +94,11 @@ async function authenticateBearer(deps: AppDeps, request: FastifyRequest, token:
   return principal;
 }
 
-async function authenticateSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function authenticateSession(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const token = readSessionCookie(request, deps.config);
   if (!token) return;
   const session = await findSessionByToken(deps.db, token);
@@ -104,7 +108,8 @@ async function authenticateSession(deps: AppDeps, request: FastifyRequest, reply
     clearSessionCookie(reply, deps.config);
     return;
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(deps.db, session.id, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+    await touchSession(deps.db, session.id, now);
   request.session = session;
   if (session.stage === 'active') {
     request.principal = {

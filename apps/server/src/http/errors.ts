@@ -67,6 +67,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
-export const forbidden = (message = 'You do not have permission to do this.') => new AppError('forbidden', message);
+export const forbidden = (message = 'You do not have permission to do this.') =>
+  new AppError('forbidden', message);
 export const fieldError = (field: string, message: string, code = 'invalid') =>
   new AppError('validation', message, { errors: [{ field, message, code }] });

@@ -26,7 +26,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'API key of a system user' },
-          session: { type: 'apiKey', in: 'cookie', name: 'climalog_session', description: 'Browser session (plus X-CSRF-Token)' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'climalog_session',
+            description: 'Browser session (plus X-CSRF-Token)',
+          },
         },
       },
       security: [{ apiKey: [] }, { session: [] }],
@@ -34,5 +39,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: true },
+  });
 }

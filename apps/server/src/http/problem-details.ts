@@ -2,9 +2,19 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, STATUS_BY_CODE, TITLE_BY_CODE, type FieldError } from './errors.js';
 
-type ValidationIssue = { instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> };
+type ValidationIssue = {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params?: Record<string, unknown>;
+};
 
-const CONTEXT_FIELD: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+const CONTEXT_FIELD: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+};
 
 /** Turns schema issues into field errors; unknown keys get one error each, named by the key. */
 export function fieldErrorsFrom(issues: ValidationIssue[], context: string | undefined): FieldError[] {
@@ -35,7 +45,10 @@ function send(
   detail: string,
   extra: { errors?: FieldError[]; reason?: string } = {},
 ) {
-  const type = status >= 500 ? 'about:blank' : `https://climalog.org/problems/${title.toLowerCase().replace(/\s+/g, '-')}`;
+  const type =
+    status >= 500
+      ? 'about:blank'
+      : `https://climalog.org/problems/${title.toLowerCase().replace(/\s+/g, '-')}`;
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')
@@ -54,7 +67,11 @@ function send(
  * The single place errors become HTTP: problem+json (RFC 9457) with the request id, field errors
  * for bad input, and a 500 only for real faults — whose details stay in the log.
  */
-export function handleError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | AppError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof AppError) {
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return send(reply, request, STATUS_BY_CODE[error.code], TITLE_BY_CODE[error.code], error.message, {
@@ -72,24 +89,40 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const known: Record<string, [string, string]> = {
-      FST_ERR_CTP_BODY_TOO_LARGE: ['Request too large', 'The request body is larger than this endpoint accepts.'],
-      FST_ERR_CTP_INVALID_MEDIA_TYPE: ['Unsupported content type', 'Send JSON with Content-Type: application/json.'],
-      FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['Bad request', 'The Content-Length header does not match the body.'],
+      FST_ERR_CTP_BODY_TOO_LARGE: [
+        'Request too large',
+        'The request body is larger than this endpoint accepts.',
+      ],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+        'Unsupported content type',
+        'Send JSON with Content-Type: application/json.',
+      ],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
+        'Bad request',
+        'The Content-Length header does not match the body.',
+      ],
       FST_ERR_CTP_EMPTY_JSON_BODY: ['Bad request', 'The JSON body is empty.'],
       FST_ERR_CTP_INVALID_JSON_BODY: ['Bad request', 'The body is not valid JSON.'],
     };
     const [title, detail] = known[fastifyError.code] ?? [
-      status === 400 ? 'Bad request' : TITLE_BY_STATUS[status] ?? 'Bad request',
+      status === 400 ? 'Bad request' : (TITLE_BY_STATUS[status] ?? 'Bad request'),
       // Fastify's own 4xx messages (malformed JSON, prototype poisoning) carry no secrets.
       fastifyError.message,
     ];
-    const isBody = status === 400 && /json|body|proto|constructor/i.test(`${fastifyError.code} ${fastifyError.message}`);
+    const isBody =
+      status === 400 && /json|body|proto|constructor/i.test(`${fastifyError.code} ${fastifyError.message}`);
     return send(reply, request, status, title, detail, {
       errors: isBody ? [{ field: 'body', message: detail, code: fastifyError.code ?? 'bad_request' }] : [],
     });
   }
   request.log.error({ err: error }, 'unhandled error');
-  return send(reply, request, 500, 'Internal error', 'Something went wrong on our side. The request id helps support find it.');
+  return send(
+    reply,
+    request,
+    500,
+    'Internal error',
+    'Something went wrong on our side. The request id helps support find it.',
+  );
 }
 
 const TITLE_BY_STATUS: Record<number, string> = {
@@ -104,5 +137,11 @@ const TITLE_BY_STATUS: Record<number, string> = {
 };
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
-  return send(reply, request, 404, 'Not found', `There is no ${request.method} ${request.url.split('?')[0]}.`);
+  return send(
+    reply,
+    request,
+    404,
+    'Not found',
+    `There is no ${request.method} ${request.url.split('?')[0]}.`,
+  );
 }

@@ -14,7 +14,9 @@ export async function registerWebApp(app: FastifyInstance, distDir = DEFAULT_DIS
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     app.get('/app', async (_request, reply) =>
-      reply.type('text/plain; charset=utf-8').send('The web app is not built. Run "npm run build" (npm start does it for you).'),
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run "npm run build" (npm start does it for you).'),
     );
     return false;
   }
@@ -24,7 +26,10 @@ export async function registerWebApp(app: FastifyInstance, distDir = DEFAULT_DIS
     index: ['index.html'],
     // Hashed asset names may be cached for a year; index.html never.
     setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.get('/app', async (_request, reply) => reply.redirect('/app/'));

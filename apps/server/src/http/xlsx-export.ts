@@ -2,7 +2,11 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-export type XlsxColumn<R> = { header: string; width?: number; value: (row: R) => string | number | boolean | Date | null };
+export type XlsxColumn<R> = {
+  header: string;
+  width?: number;
+  value: (row: R) => string | number | boolean | Date | null;
+};
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -26,7 +30,11 @@ export async function sendXlsx<R>(
   },
 ): Promise<FastifyReply> {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Climalog';
   const sheet = workbook.addWorksheet(options.sheetName);
   sheet.columns = options.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 20 }));

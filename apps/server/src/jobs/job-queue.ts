@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
+import type PgBossModule from 'pg-boss';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../db/database.js';
 import type { Logger } from '../logger.js';
 
 // pg-boss 10 is CommonJS.
 const require = createRequire(import.meta.url);
-const PgBoss = require('pg-boss') as typeof import('pg-boss');
-type Boss = InstanceType<typeof PgBoss>;
+const PgBoss = require('pg-boss') as typeof PgBossModule;
+type Boss = InstanceType<typeof PgBossModule>;
 
 export type JobDefinition<P> = {
   /** Dotted id, e.g. 'email.send'. */
@@ -49,7 +50,9 @@ export class JobQueue {
     this.boss = new PgBoss({
       db: {
         executeSql: async (text: string, values?: unknown[]) =>
-          values && values.length > 0 ? { rows: await db.query(text, values) } : { rows: await db.exec(text) },
+          values && values.length > 0
+            ? { rows: await db.query(text, values) }
+            : { rows: await db.exec(text) },
       },
       // Maintenance (expiry, archiving) runs in the worker role, schedules in the cron role.
       supervise: options.maintenance ?? false,
@@ -165,7 +168,10 @@ export class JobQueue {
           await this.boss.complete(definition.name, job.id);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          this.log.warn({ job: definition.name, jobId: job.id, error: message }, 'job failed; pg-boss retries it');
+          this.log.warn(
+            { job: definition.name, jobId: job.id, error: message },
+            'job failed; pg-boss retries it',
+          );
           await this.boss.fail(definition.name, job.id, { message });
         }
       }

@@ -5,7 +5,10 @@ export type EmailContent = { subject: string; text: string; html: string };
 type Copy = { subject: string; greeting: string; body: string[]; action: string; footer: string };
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Fills {placeholders}; values are user data and are escaped for the HTML part by the caller. */
 const fill = (template: string, vars: Record<string, string>) =>

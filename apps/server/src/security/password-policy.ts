@@ -16,10 +16,17 @@ zxcvbnOptions.setOptions({
   graphs: common.adjacencyGraphs,
   translations: en.translations,
   // The common-password list plus names and words of the four languages our users write in.
-  dictionary: { ...common.dictionary, ...en.dictionary, ...nlBe.dictionary, ...fr.dictionary, ...de.dictionary },
+  dictionary: {
+    ...common.dictionary,
+    ...en.dictionary,
+    ...nlBe.dictionary,
+    ...fr.dictionary,
+    ...de.dictionary,
+  },
 });
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'digits_only' | 'too_close_to_personal_data' | 'too_common';
+export type PasswordProblem =
+  'too_short' | 'too_long' | 'digits_only' | 'too_close_to_personal_data' | 'too_common';
 
 export type PersonalData = {
   firstName?: string | null;
@@ -37,12 +44,24 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   too_common: 'This password is too common or too easy to guess. A few unrelated words make a strong one.',
 };
 
-const lettersOnly = (value: string) => value.toLowerCase().normalize('NFKD').replace(/[^\p{L}]/gu, '');
+const lettersOnly = (value: string) =>
+  value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}]/gu, '');
 
 function personalWords(data: PersonalData): string[] {
   const emailLocal = data.email?.split('@')[0] ?? '';
   const emailDomain = data.email?.split('@')[1]?.split('.')[0] ?? '';
-  return [data.firstName, data.lastName, emailLocal, emailDomain, data.username, data.companyName, PRODUCT_NAME]
+  return [
+    data.firstName,
+    data.lastName,
+    emailLocal,
+    emailDomain,
+    data.username,
+    data.companyName,
+    PRODUCT_NAME,
+  ]
     .flatMap((value) => (value ?? '').split(/[\s._@+-]+/))
     .map(lettersOnly)
     .filter((word) => word.length >= 3);

@@ -71,17 +71,20 @@ export class RateLimiter {
 
   /** Deletes windows that ended; run on a schedule. */
   async purgeExpired(): Promise<number> {
-    const rows = await this.db.query(
-      `delete from rate_limit_buckets where window_start < $1 returning 1`,
-      [new Date(this.now().getTime() - 24 * 60 * 60 * 1000)],
-    );
+    const rows = await this.db.query(`delete from rate_limit_buckets where window_start < $1 returning 1`, [
+      new Date(this.now().getTime() - 24 * 60 * 60 * 1000),
+    ]);
     return rows.length;
   }
 
   private tooMany(rule: RateRule, now: Date): AppError {
     const seconds = retryAfter(rule, now);
-    return new AppError('rate_limited', `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, {
-      retryAfterSeconds: seconds,
-    });
+    return new AppError(
+      'rate_limited',
+      `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+      {
+        retryAfterSeconds: seconds,
+      },
+    );
   }
 }

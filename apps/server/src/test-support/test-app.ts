@@ -96,6 +96,9 @@ export async function readOutbox(dir: string): Promise<SentMail[]> {
 /** The token of the newest emailed link of a kind sent to an address. */
 export function linkToken(mails: SentMail[], to: string, page: 'invitation' | 'reset-password'): string {
   const mail = [...mails].reverse().find((m) => m.to.includes(to) && m.text.includes(`/app/${page}#token=`));
-  if (!mail) throw new Error(`No ${page} mail to ${to}; outbox has: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')}`);
+  if (!mail)
+    throw new Error(
+      `No ${page} mail to ${to}; outbox has: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')}`,
+    );
   return /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
 }

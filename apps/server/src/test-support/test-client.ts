@@ -18,17 +18,27 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
     const allHeaders: Record<string, string> = { ...headers };
     if (this.cookie) allHeaders.cookie = this.cookie;
-    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) allHeaders['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers))
+      allHeaders['x-csrf-token'] = this.csrfToken;
     if (this.bearer) allHeaders.authorization = `Bearer ${this.bearer}`;
     const response = await this.app.inject({
       method,
       url,
       headers: allHeaders,
       remoteAddress: this.ip,
-      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? { payload: body }
+          : { payload: body as object }),
     });
     const setCookie = response.cookies.find((c) => c.name.endsWith('climalog_session'));
     if (setCookie) this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
@@ -45,8 +55,10 @@ export class TestClient {
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);
-  post = (url: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', url, body ?? {}, headers);
-  patch = (url: string, body: unknown, headers?: Record<string, string>) => this.request('PATCH', url, body, headers);
+  post = (url: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', url, body ?? {}, headers);
+  patch = (url: string, body: unknown, headers?: Record<string, string>) =>
+    this.request('PATCH', url, body, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, undefined, headers);
 }
 

@@ -31,7 +31,8 @@ export function accountRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.patch('/account', {
     schema: {
       tags,
-      summary: 'Change the company account (administrators): name, enterprise number, require two-step sign-in',
+      summary:
+        'Change the company account (administrators): name, enterprise number, require two-step sign-in',
       body: z.strictObject({
         name: line(200, 1).optional(),
         enterpriseNumber: enterpriseNumberInput.nullable().optional(),

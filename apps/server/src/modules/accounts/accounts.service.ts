@@ -21,7 +21,12 @@ export type NewAccount = {
 export function assertPasswordAllowed(
   field: string,
   password: string,
-  personal: { firstName?: string | null; lastName?: string | null; email?: string | null; companyName?: string | null },
+  personal: {
+    firstName?: string | null;
+    lastName?: string | null;
+    email?: string | null;
+    companyName?: string | null;
+  },
 ): void {
   const problem = checkPassword(password, personal);
   if (problem) throw fieldError(field, PASSWORD_PROBLEM_MESSAGES[problem], `password_${problem}`);
@@ -68,18 +73,32 @@ export async function createAccount(
         by === 'operator'
           ? { type: 'operator', id: null, name: 'command line' }
           : { type: 'user', id: userId, name: `${admin.firstName} ${admin.lastName}`.trim() };
-      await recordAudit(tx, accountId, actor, meta, {
-        action: 'account.created',
-        entityType: 'account',
-        entityId: accountId,
-        details: { name: input.name, kind: input.kind, via: by },
-      }, now);
-      await recordAudit(tx, accountId, actor, meta, {
-        action: by === 'operator' ? 'user.created' : 'user.signed_up',
-        entityType: 'user',
-        entityId: userId,
-        details: { roles },
-      }, now);
+      await recordAudit(
+        tx,
+        accountId,
+        actor,
+        meta,
+        {
+          action: 'account.created',
+          entityType: 'account',
+          entityId: accountId,
+          details: { name: input.name, kind: input.kind, via: by },
+        },
+        now,
+      );
+      await recordAudit(
+        tx,
+        accountId,
+        actor,
+        meta,
+        {
+          action: by === 'operator' ? 'user.created' : 'user.signed_up',
+          entityType: 'user',
+          entityId: userId,
+          details: { roles },
+        },
+        now,
+      );
       return { accountId, userId };
     });
   } catch (error) {
@@ -138,9 +157,19 @@ export async function updateAccount(
         [ctx.tenantId, ctx.principal.userId],
       );
       if (!me?.totp_enabled_at) {
-        throw new AppError('conflict', 'Turn on two-step sign-in for yourself before requiring it for everyone.', {
-          errors: [{ field: 'requireTwoFactor', message: 'Turn on two-step sign-in for yourself first.', code: 'own_two_factor_required' }],
-        });
+        throw new AppError(
+          'conflict',
+          'Turn on two-step sign-in for yourself before requiring it for everyone.',
+          {
+            errors: [
+              {
+                field: 'requireTwoFactor',
+                message: 'Turn on two-step sign-in for yourself first.',
+                code: 'own_two_factor_required',
+              },
+            ],
+          },
+        );
       }
     }
     const [row] = await tx.query<TenantRow>(
@@ -150,9 +179,26 @@ export async function updateAccount(
          require_two_factor = coalesce($5, require_two_factor),
          updated_at = $6
        where id = $1 returning *`,
-      [ctx.tenantId, patch.name ?? null, patch.enterpriseNumber !== undefined, patch.enterpriseNumber ?? null, patch.requireTwoFactor ?? null, deps.now()],
+      [
+        ctx.tenantId,
+        patch.name ?? null,
+        patch.enterpriseNumber !== undefined,
+        patch.enterpriseNumber ?? null,
+        patch.requireTwoFactor ?? null,
+        deps.now(),
+      ],
     );
-    await audit(tx, ctx, { action: 'account.updated', entityType: 'account', entityId: ctx.tenantId, details: { changed: Object.keys(patch) } }, deps.now());
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'account.updated',
+        entityType: 'account',
+        entityId: ctx.tenantId,
+        details: { changed: Object.keys(patch) },
+      },
+      deps.now(),
+    );
     return present(row!);
   });
 }
@@ -163,9 +209,19 @@ export async function updateAccount(
  */
 export async function createUserAsOperator(
   deps: AppDeps,
-  input: { accountId: string; email: string; password: string; roles: Role[]; firstName: string; lastName: string; language: Language },
+  input: {
+    accountId: string;
+    email: string;
+    password: string;
+    roles: Role[];
+    firstName: string;
+    lastName: string;
+    language: Language;
+  },
 ): Promise<{ userId: string }> {
-  const [tenant] = await deps.db.query<{ name: string }>('select name from tenants where id = $1', [input.accountId]);
+  const [tenant] = await deps.db.query<{ name: string }>('select name from tenants where id = $1', [
+    input.accountId,
+  ]);
   if (!tenant) throw fieldError('account', 'No company account has this id.', 'not_found');
   assertPasswordAllowed('password', input.password, { ...input, companyName: tenant.name });
   const passwordHash = await hashPassword(input.password);
@@ -184,12 +240,19 @@ export async function createUserAsOperator(
         createdBy: null,
         now,
       });
-      await recordAudit(tx, input.accountId, { type: 'operator', id: null, name: 'command line' }, {}, {
-        action: 'user.created',
-        entityType: 'user',
-        entityId: userId,
-        details: { roles: input.roles },
-      }, now);
+      await recordAudit(
+        tx,
+        input.accountId,
+        { type: 'operator', id: null, name: 'command line' },
+        {},
+        {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: userId,
+          details: { roles: input.roles },
+        },
+        now,
+      );
       return { userId };
     });
   } catch (error) {

@@ -41,7 +41,14 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ACTOR_TYPES = ['user', 'system_user', 'end_customer', 'device', 'operator', 'anonymous'] as const;
+export const ACTOR_TYPES = [
+  'user',
+  'system_user',
+  'end_customer',
+  'device',
+  'operator',
+  'anonymous',
+] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const ENTITY_TYPES = ['account', 'user', 'api_key', 'customer', 'audit_log'] as const;

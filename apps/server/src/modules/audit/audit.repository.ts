@@ -43,19 +43,35 @@ export function listAuditEvents(tx: Queryable, tenantId: string, f: AuditFilter)
         and ($7::bigint is null or seq < $7)
       order by seq desc
       limit $8`,
-    [tenantId, f.actorId ?? null, f.entityId ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.beforeSeq ?? null, f.limit],
+    [
+      tenantId,
+      f.actorId ?? null,
+      f.entityId ?? null,
+      f.action ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      f.beforeSeq ?? null,
+      f.limit,
+    ],
   );
 }
 
-export function eventsInOrder(tx: Queryable, tenantId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return tx.query<AuditRow>('select * from audit_events where tenant_id = $1 and seq > $2 order by seq limit $3', [
-    tenantId,
-    afterSeq,
-    limit,
-  ]);
+export function eventsInOrder(
+  tx: Queryable,
+  tenantId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
+  return tx.query<AuditRow>(
+    'select * from audit_events where tenant_id = $1 and seq > $2 order by seq limit $3',
+    [tenantId, afterSeq, limit],
+  );
 }
 
-export async function chainHead(tx: Queryable, tenantId: string): Promise<{ last_seq: number; last_hash: string } | null> {
+export async function chainHead(
+  tx: Queryable,
+  tenantId: string,
+): Promise<{ last_seq: number; last_hash: string } | null> {
   const [row] = await tx.query<{ last_seq: number; last_hash: string }>(
     'select last_seq, last_hash from audit_chain_heads where tenant_id = $1',
     [tenantId],

@@ -26,7 +26,9 @@ const auditEventView = z
   })
   .meta({ id: 'AuditEvent' });
 
-const timestamp = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time.' }).or(z.iso.date({ message: 'Must be a date (YYYY-MM-DD) or date-time.' }));
+const timestamp = z.iso
+  .datetime({ offset: true, message: 'Must be an ISO 8601 date-time.' })
+  .or(z.iso.date({ message: 'Must be a date (YYYY-MM-DD) or date-time.' }));
 
 const auditQuery = z.strictObject({
   ...listQuery,
@@ -35,7 +37,10 @@ const auditQuery = z.strictObject({
   action: z
     .string()
     .max(60)
-    .refine((a) => (AUDIT_ACTIONS as readonly string[]).includes(a) || /^[a-z_]+\.\*$/.test(a), 'Unknown action.')
+    .refine(
+      (a) => (AUDIT_ACTIONS as readonly string[]).includes(a) || /^[a-z_]+\.\*$/.test(a),
+      'Unknown action.',
+    )
     .optional()
     .describe('An action such as customer.viewed, or a whole entity such as customer.*'),
   from: timestamp.optional().describe('From this moment (inclusive)'),

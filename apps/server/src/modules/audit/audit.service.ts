@@ -5,7 +5,14 @@ import { forbidden } from '../../http/errors.js';
 import { isAdministrator } from '../users/roles.js';
 import { audit } from './audit-recorder.js';
 import { GENESIS_HASH, hashEvent } from './audit-chain.js';
-import { chainHead, eventsInOrder, listAuditEvents, toChainedEvent, type AuditFilter, type AuditRow } from './audit.repository.js';
+import {
+  chainHead,
+  eventsInOrder,
+  listAuditEvents,
+  toChainedEvent,
+  type AuditFilter,
+  type AuditRow,
+} from './audit.repository.js';
 
 export type AuditEventView = {
   id: string;
@@ -39,16 +46,28 @@ function assertCanReadAudit(ctx: ServiceContext): void {
   if (!isAdministrator(ctx.principal)) throw forbidden('Only administrators read the audit log.');
 }
 
-export type AuditQuery = Omit<AuditFilter, 'beforeSeq' | 'limit'> & { limit: number; cursor?: string | undefined };
+export type AuditQuery = Omit<AuditFilter, 'beforeSeq' | 'limit'> & {
+  limit: number;
+  cursor?: string | undefined;
+};
 
 export async function listAuditPage(deps: AppDeps, ctx: ServiceContext, query: AuditQuery) {
   assertCanReadAudit(ctx);
   const before = decodeCursor(query.cursor, ['number'] as const);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const rows = await listAuditEvents(tx, ctx.tenantId, { ...query, beforeSeq: before?.[0], limit: query.limit + 1 });
+    const rows = await listAuditEvents(tx, ctx.tenantId, {
+      ...query,
+      beforeSeq: before?.[0],
+      limit: query.limit + 1,
+    });
     // Reading the log is itself recorded (once per search, not per page).
     if (!query.cursor) {
-      await audit(tx, ctx, { action: 'audit.viewed', entityType: 'audit_log', details: filterDetails(query) }, deps.now());
+      await audit(
+        tx,
+        ctx,
+        { action: 'audit.viewed', entityType: 'audit_log', details: filterDetails(query) },
+        deps.now(),
+      );
     }
     return pageFrom(rows, query.limit, presentAuditEvent, (r) => [r.seq]);
   });
@@ -56,16 +75,29 @@ export async function listAuditPage(deps: AppDeps, ctx: ServiceContext, query: A
 
 const filterDetails = (q: AuditQuery) =>
   Object.fromEntries(
-    Object.entries({ actorId: q.actorId, entityId: q.entityId, action: q.action, from: q.from?.toISOString(), to: q.to?.toISOString() }).filter(
-      ([, v]) => v !== undefined,
-    ),
+    Object.entries({
+      actorId: q.actorId,
+      entityId: q.entityId,
+      action: q.action,
+      from: q.from?.toISOString(),
+      to: q.to?.toISOString(),
+    }).filter(([, v]) => v !== undefined),
   );
 
 /** Batches of the filtered log for the spreadsheet export; the export is recorded first. */
-export async function* exportAuditEvents(deps: AppDeps, ctx: ServiceContext, query: AuditQuery): AsyncGenerator<AuditRow[]> {
+export async function* exportAuditEvents(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: AuditQuery,
+): AsyncGenerator<AuditRow[]> {
   assertCanReadAudit(ctx);
   await withTenant(deps.db, ctx.tenantId, (tx) =>
-    audit(tx, ctx, { action: 'audit.exported', entityType: 'audit_log', details: filterDetails(query) }, deps.now()),
+    audit(
+      tx,
+      ctx,
+      { action: 'audit.exported', entityType: 'audit_log', details: filterDetails(query) },
+      deps.now(),
+    ),
   );
   let beforeSeq: number | undefined;
   for (;;) {
@@ -104,12 +136,17 @@ export async function verifyAuditChain(deps: AppDeps, ctx: ServiceContext): Prom
   });
   const head = await withTenant(deps.db, ctx.tenantId, (tx) => chainHead(tx, ctx.tenantId));
   for (;;) {
-    const rows = await withTenant(deps.db, ctx.tenantId, (tx) => eventsInOrder(tx, ctx.tenantId, previousSeq, 1000));
+    const rows = await withTenant(deps.db, ctx.tenantId, (tx) =>
+      eventsInOrder(tx, ctx.tenantId, previousSeq, 1000),
+    );
     if (rows.length === 0) break;
     for (const row of rows) {
-      if (row.seq !== previousSeq + 1) return broken(previousSeq + 1, 'An event is missing from the sequence.');
-      if (row.prev_hash !== previousHash) return broken(row.seq, 'The event does not link to the one before it.');
-      if (hashEvent(toChainedEvent(row)) !== row.hash) return broken(row.seq, 'The event was changed after it was written.');
+      if (row.seq !== previousSeq + 1)
+        return broken(previousSeq + 1, 'An event is missing from the sequence.');
+      if (row.prev_hash !== previousHash)
+        return broken(row.seq, 'The event does not link to the one before it.');
+      if (hashEvent(toChainedEvent(row)) !== row.hash)
+        return broken(row.seq, 'The event was changed after it was written.');
       previousHash = row.hash;
       previousSeq = row.seq;
       checked++;
@@ -121,7 +158,12 @@ export async function verifyAuditChain(deps: AppDeps, ctx: ServiceContext): Prom
     return broken(previousSeq + 1, 'The newest events are missing.');
   }
   await withTenant(deps.db, ctx.tenantId, (tx) =>
-    audit(tx, ctx, { action: 'audit.verified', entityType: 'audit_log', details: { checkedEvents: checked } }, deps.now()),
+    audit(
+      tx,
+      ctx,
+      { action: 'audit.verified', entityType: 'audit_log', details: { checkedEvents: checked } },
+      deps.now(),
+    ),
   );
   return { intact: true, checkedEvents: checked, lastSeq: previousSeq, brokenAtSeq: null, problem: null };
 }

@@ -50,19 +50,39 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/auth/signup', {
     config: PUBLIC,
-    schema: { tags, summary: 'Create a company account and sign in as its administrator', body: signupBody, response: { 201: sessionView } },
+    schema: {
+      tags,
+      summary: 'Create a company account and sign in as its administrator',
+      body: signupBody,
+      response: { 201: sessionView },
+    },
     handler: async (request, reply) => {
       if (deps.config.signup === 'closed') {
-        throw new AppError('forbidden', 'Sign-up is closed on this Climalog. Ask the operator for an account.', { reason: 'signup_closed' });
+        throw new AppError(
+          'forbidden',
+          'Sign-up is closed on this Climalog. Ask the operator for an account.',
+          { reason: 'signup_closed' },
+        );
       }
       await deps.rateLimiter.hit(RATE_RULES.signUpPerIp, request.ip);
       const b = request.body;
-      await createAccount(deps, request.meta, {
-        name: b.companyName,
-        kind: 'service',
-        enterpriseNumber: b.enterpriseNumber ?? null,
-        admin: { firstName: b.firstName, lastName: b.lastName, email: b.email, password: b.password, language: b.language },
-      }, 'sign_up');
+      await createAccount(
+        deps,
+        request.meta,
+        {
+          name: b.companyName,
+          kind: 'service',
+          enterpriseNumber: b.enterpriseNumber ?? null,
+          admin: {
+            firstName: b.firstName,
+            lastName: b.lastName,
+            email: b.email,
+            password: b.password,
+            language: b.language,
+          },
+        },
+        'sign_up',
+      );
       const issued = await signIn(deps, request.meta, { login: b.email, password: b.password });
       return reply.status(201).send(await respondWithSession(deps, reply, issued));
     },
@@ -70,15 +90,30 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/auth/login', {
     config: PUBLIC,
-    schema: { tags, summary: 'Sign in with email and password (sets the session cookie)', body: loginBody, response: { 200: sessionView } },
-    handler: async (request, reply) => respondWithSession(deps, reply, await signIn(deps, request.meta, request.body)),
+    schema: {
+      tags,
+      summary: 'Sign in with email and password (sets the session cookie)',
+      body: loginBody,
+      response: { 200: sessionView },
+    },
+    handler: async (request, reply) =>
+      respondWithSession(deps, reply, await signIn(deps, request.meta, request.body)),
   });
 
   r.post('/auth/login/second-factor', {
     config: SESSION,
-    schema: { tags, summary: 'Finish signing in with an authenticator code or a recovery code', body: secondFactorBody, response: { 200: sessionView } },
+    schema: {
+      tags,
+      summary: 'Finish signing in with an authenticator code or a recovery code',
+      body: secondFactorBody,
+      response: { 200: sessionView },
+    },
     handler: async (request, reply) =>
-      respondWithSession(deps, reply, await completeSecondFactor(deps, request.meta, requireSession(request), request.body)),
+      respondWithSession(
+        deps,
+        reply,
+        await completeSecondFactor(deps, request.meta, requireSession(request), request.body),
+      ),
   });
 
   r.post('/auth/logout', {
@@ -93,13 +128,22 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.get('/auth/session', {
     config: SESSION,
-    schema: { tags, summary: 'The current session, user, account, abilities and CSRF token', response: { 200: sessionView } },
+    schema: {
+      tags,
+      summary: 'The current session, user, account, abilities and CSRF token',
+      response: { 200: sessionView },
+    },
     handler: async (request) => describeSession(deps, requireSession(request)),
   });
 
   r.post('/auth/password-reset', {
     config: PUBLIC,
-    schema: { tags, summary: 'Email a password reset link (same answer whether or not the address exists)', body: emailBody, response: { 202: z.object({}) } },
+    schema: {
+      tags,
+      summary: 'Email a password reset link (same answer whether or not the address exists)',
+      body: emailBody,
+      response: { 202: z.object({}) },
+    },
     handler: async (request, reply) => {
       await requestPasswordReset(deps, request.meta, request.body.email);
       return reply.status(202).send({});
@@ -108,13 +152,23 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/auth/password-reset/check', {
     config: PUBLIC,
-    schema: { tags, summary: 'Check a reset link before choosing a password (404 invalid, 410 expired or used)', body: tokenBody, response: { 200: linkDetailsView } },
+    schema: {
+      tags,
+      summary: 'Check a reset link before choosing a password (404 invalid, 410 expired or used)',
+      body: tokenBody,
+      response: { 200: linkDetailsView },
+    },
     handler: async (request) => checkEmailLink(deps, request.meta, 'password_reset', request.body.token),
   });
 
   r.post('/auth/password-reset/confirm', {
     config: PUBLIC,
-    schema: { tags, summary: 'Set a new password through a reset link; ends every session', body: setPasswordBody, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Set a new password through a reset link; ends every session',
+      body: setPasswordBody,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await setPasswordFromLink(deps, request.meta, 'password_reset', request.body);
       return reply.status(204).send(null);
@@ -123,13 +177,23 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/auth/invitations/check', {
     config: PUBLIC,
-    schema: { tags, summary: 'Check an invitation link (404 invalid, 410 expired, used or replaced)', body: tokenBody, response: { 200: linkDetailsView } },
+    schema: {
+      tags,
+      summary: 'Check an invitation link (404 invalid, 410 expired, used or replaced)',
+      body: tokenBody,
+      response: { 200: linkDetailsView },
+    },
     handler: async (request) => checkEmailLink(deps, request.meta, 'invitation', request.body.token),
   });
 
   r.post('/auth/invitations/accept', {
     config: PUBLIC,
-    schema: { tags, summary: 'Accept an invitation by choosing a password', body: setPasswordBody, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Accept an invitation by choosing a password',
+      body: setPasswordBody,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await setPasswordFromLink(deps, request.meta, 'invitation', request.body);
       return reply.status(204).send(null);

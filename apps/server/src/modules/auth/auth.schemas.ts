@@ -4,7 +4,12 @@ import { emailAddress, language, line, passwordInput } from '../../http/schema-h
 import { enterpriseNumberInput } from '../customers/customers.schemas.js';
 
 export const loginBody = z.strictObject({
-  login: z.string().trim().min(1, 'Enter your email address.').max(254).describe('Email address (the sign-in name)'),
+  login: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address.')
+    .max(254)
+    .describe('Email address (the sign-in name)'),
   password: passwordInput().describe('Password, exactly as typed'),
 });
 
@@ -29,7 +34,9 @@ export const signupBody = z.strictObject({
 });
 
 export const emailBody = z.strictObject({ email: emailAddress() });
-export const tokenBody = z.strictObject({ token: z.string().min(10).max(200).describe('The token from the emailed link') });
+export const tokenBody = z.strictObject({
+  token: z.string().min(10).max(200).describe('The token from the emailed link'),
+});
 export const setPasswordBody = z.strictObject({
   token: z.string().min(10).max(200),
   password: passwordInput(),
@@ -61,7 +68,12 @@ export const sessionView = z
       roles: z.array(z.enum(ROLES)),
       twoFactorEnabled: z.boolean(),
     }),
-    account: z.object({ id: z.string(), name: z.string(), kind: z.enum(['service', 'connect']), requireTwoFactor: z.boolean() }),
+    account: z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['service', 'connect']),
+      requireTwoFactor: z.boolean(),
+    }),
     abilities: abilitiesView,
   })
   .meta({ id: 'Session' });
@@ -77,5 +89,7 @@ export const linkDetailsView = z.object({
 
 export const publicConfigView = z.object({
   signup: z.enum(['open', 'closed']),
-  mailMode: z.enum(['smtp', 'outbox']).describe('outbox: mails are written to DATA_DIR/outbox instead of sent'),
+  mailMode: z
+    .enum(['smtp', 'outbox'])
+    .describe('outbox: mails are written to DATA_DIR/outbox instead of sent'),
 });

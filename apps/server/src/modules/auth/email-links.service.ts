@@ -52,11 +52,18 @@ export async function requestPasswordReset(deps: AppDeps, meta: RequestMeta, ema
       emailLink(deps, 'reset-password', token),
     );
     deps.mail.queue(tx, { to: [user.email!], ...content });
-    await recordAudit(tx, user.tenant_id, { type: 'anonymous', id: null, name: '' }, meta, {
-      action: 'user.password_reset_requested',
-      entityType: 'user',
-      entityId: user.id,
-    }, now);
+    await recordAudit(
+      tx,
+      user.tenant_id,
+      { type: 'anonymous', id: null, name: '' },
+      meta,
+      {
+        action: 'user.password_reset_requested',
+        entityType: 'user',
+        entityId: user.id,
+      },
+      now,
+    );
   });
 }
 
@@ -80,7 +87,9 @@ export async function checkEmailLink(
   const record = await findUsableEmailToken(deps.db, token, purpose, deps.now());
   return withTenant(deps.db, record.tenantId, async (tx) => {
     const user = await findUser(tx, record.tenantId, record.userId);
-    const [tenant] = await tx.query<{ name: string }>('select name from tenants where id = $1', [record.tenantId]);
+    const [tenant] = await tx.query<{ name: string }>('select name from tenants where id = $1', [
+      record.tenantId,
+    ]);
     return {
       email: user?.email ?? null,
       firstName: user?.first_name ?? '',
@@ -105,9 +114,13 @@ export async function setPasswordFromLink(
   await deps.rateLimiter.hit(RATE_RULES.emailLinkPerIp, meta.ip ?? 'unknown');
   const now = deps.now();
   const record = await findUsableEmailToken(deps.db, input.token, purpose, now);
-  const user = await withTenant(deps.db, record.tenantId, (tx) => findUser(tx, record.tenantId, record.userId));
+  const user = await withTenant(deps.db, record.tenantId, (tx) =>
+    findUser(tx, record.tenantId, record.userId),
+  );
   if (!user || user.deactivated_at) {
-    throw new AppError('gone', 'This link no longer works: the user was deactivated.', { reason: 'deactivated' });
+    throw new AppError('gone', 'This link no longer works: the user was deactivated.', {
+      reason: 'deactivated',
+    });
   }
   const [tenant] = await withTenant(deps.db, record.tenantId, (tx) =>
     tx.query<{ name: string }>('select name from tenants where id = $1', [record.tenantId]),
@@ -128,10 +141,17 @@ export async function setPasswordFromLink(
     );
     await revokeEmailTokens(tx, record.tenantId, record.userId, null, now);
     await endUserSessions(tx, record.tenantId, record.userId, now);
-    await recordAudit(tx, record.tenantId, { type: 'user', id: user.id, name: displayNameOf(user) }, meta, {
-      action: purpose === 'invitation' ? 'user.invitation_accepted' : 'user.password_reset',
-      entityType: 'user',
-      entityId: user.id,
-    }, now);
+    await recordAudit(
+      tx,
+      record.tenantId,
+      { type: 'user', id: user.id, name: displayNameOf(user) },
+      meta,
+      {
+        action: purpose === 'invitation' ? 'user.invitation_accepted' : 'user.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+      },
+      now,
+    );
   });
 }

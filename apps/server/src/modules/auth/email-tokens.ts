@@ -10,11 +10,18 @@ export const PASSWORD_RESET_MINUTES = 60;
 /** Creates a one-time link token; earlier open links of the same purpose stop working. */
 export async function issueEmailToken(
   tx: Queryable,
-  input: { tenantId: string; userId: string; purpose: EmailTokenPurpose; createdBy: string | null; now: Date },
+  input: {
+    tenantId: string;
+    userId: string;
+    purpose: EmailTokenPurpose;
+    createdBy: string | null;
+    now: Date;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
   await revokeEmailTokens(tx, input.tenantId, input.userId, input.purpose, input.now);
   const token = generateToken();
-  const ttlMs = input.purpose === 'invitation' ? INVITATION_DAYS * 86_400_000 : PASSWORD_RESET_MINUTES * 60_000;
+  const ttlMs =
+    input.purpose === 'invitation' ? INVITATION_DAYS * 86_400_000 : PASSWORD_RESET_MINUTES * 60_000;
   const expiresAt = new Date(input.now.getTime() + ttlMs);
   await tx.query(
     `insert into email_tokens (tenant_id, user_id, purpose, token_hash, created_by, created_at, expires_at)
@@ -58,14 +65,22 @@ export async function findUsableEmailToken(
     expires_at: Date;
     used_at: Date | null;
     revoked_at: Date | null;
-  }>('select id, tenant_id, user_id, expires_at, used_at, revoked_at from email_tokens where token_hash = $1 and purpose = $2', [
-    hashToken(token),
-    purpose,
-  ]);
+  }>(
+    'select id, tenant_id, user_id, expires_at, used_at, revoked_at from email_tokens where token_hash = $1 and purpose = $2',
+    [hashToken(token), purpose],
+  );
   const what = purpose === 'invitation' ? 'invitation link' : 'password reset link';
-  if (!row) throw new AppError('not_found', `This ${what} is not valid. Check that you copied the whole link.`, { reason: 'invalid' });
+  if (!row)
+    throw new AppError('not_found', `This ${what} is not valid. Check that you copied the whole link.`, {
+      reason: 'invalid',
+    });
   if (row.used_at) throw new AppError('gone', `This ${what} has already been used.`, { reason: 'used' });
-  if (row.revoked_at) throw new AppError('gone', `This ${what} was replaced by a newer one. Use the link in the latest email.`, { reason: 'replaced' });
+  if (row.revoked_at)
+    throw new AppError(
+      'gone',
+      `This ${what} was replaced by a newer one. Use the link in the latest email.`,
+      { reason: 'replaced' },
+    );
   if (row.expires_at.getTime() <= now.getTime()) {
     throw new AppError('gone', `This ${what} has expired. Ask for a new one.`, { reason: 'expired' });
   }

@@ -30,28 +30,39 @@ export async function verifySecondFactor(
     return rows.length > 0 ? { ok: true, method: 'recovery_code' } : { ok: false };
   }
   if (!input.code) return { ok: false };
-  const [user] = await tx.query<{ totp_secret_encrypted: string | null; totp_last_step: number | null; totp_enabled_at: Date | null }>(
+  const [user] = await tx.query<{
+    totp_secret_encrypted: string | null;
+    totp_last_step: number | null;
+    totp_enabled_at: Date | null;
+  }>(
     'select totp_secret_encrypted, totp_last_step, totp_enabled_at from users where tenant_id = $1 and id = $2 for update',
     [tenantId, userId],
   );
   if (!user?.totp_secret_encrypted || !user.totp_enabled_at) return { ok: false };
   const step = matchTotp(totpBox(deps).open(user.totp_secret_encrypted), input.code, now);
   if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) return { ok: false };
-  await tx.query('update users set totp_last_step = $3 where tenant_id = $1 and id = $2', [tenantId, userId, step]);
+  await tx.query('update users set totp_last_step = $3 where tenant_id = $1 and id = $2', [
+    tenantId,
+    userId,
+    step,
+  ]);
   return { ok: true, method: 'totp' };
 }
 
 /** Replaces a user's recovery codes; returns the new ones, which are shown once. */
-export async function replaceRecoveryCodes(tx: Queryable, tenantId: string, userId: string, now: Date): Promise<string[]> {
+export async function replaceRecoveryCodes(
+  tx: Queryable,
+  tenantId: string,
+  userId: string,
+  now: Date,
+): Promise<string[]> {
   await tx.query('delete from recovery_codes where tenant_id = $1 and user_id = $2', [tenantId, userId]);
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => generateHumanCode(3, 4));
   for (const code of codes) {
-    await tx.query('insert into recovery_codes (tenant_id, user_id, code_hash, created_at) values ($1, $2, $3, $4)', [
-      tenantId,
-      userId,
-      hashToken(normalizeHumanCode(code)),
-      now,
-    ]);
+    await tx.query(
+      'insert into recovery_codes (tenant_id, user_id, code_hash, created_at) values ($1, $2, $3, $4)',
+      [tenantId, userId, hashToken(normalizeHumanCode(code)), now],
+    );
   }
   return codes;
 }

@@ -8,12 +8,25 @@ export type SessionStage = 'active' | 'second_factor' | 'enrol_second_factor';
 /** How long a half-finished sign-in (waiting for the second factor) stays usable. */
 const PENDING_STAGE_MINUTES = 10;
 
-export type NewSession = { id: string; token: string; csrfToken: string; stage: SessionStage; expiresAt: Date };
+export type NewSession = {
+  id: string;
+  token: string;
+  csrfToken: string;
+  stage: SessionStage;
+  expiresAt: Date;
+};
 
 export async function createSession(
   tx: Queryable,
   config: Config,
-  input: { tenantId: string; userId: string; stage: SessionStage; ip: string | null; userAgent: string | null; now: Date },
+  input: {
+    tenantId: string;
+    userId: string;
+    stage: SessionStage;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+  },
 ): Promise<NewSession> {
   const token = generateToken();
   const csrfToken = generateToken();

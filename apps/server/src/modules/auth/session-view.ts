@@ -9,10 +9,12 @@ import type { SessionRecord } from './session-store.js';
 export async function describeSession(deps: AppDeps, session: SessionRecord) {
   return withTenant(deps.db, session.tenantId, async (tx) => {
     const user = await findUser(tx, session.tenantId, session.userId);
-    const [tenant] = await tx.query<{ id: string; name: string; kind: 'service' | 'connect'; require_two_factor: boolean }>(
-      'select id, name, kind, require_two_factor from tenants where id = $1',
-      [session.tenantId],
-    );
+    const [tenant] = await tx.query<{
+      id: string;
+      name: string;
+      kind: 'service' | 'connect';
+      require_two_factor: boolean;
+    }>('select id, name, kind, require_two_factor from tenants where id = $1', [session.tenantId]);
     if (!user || !tenant) throw new AppError('unauthenticated', 'Sign in to continue.');
     const active = session.stage === 'active';
     return {
@@ -28,7 +30,12 @@ export async function describeSession(deps: AppDeps, session: SessionRecord) {
         roles: user.roles,
         twoFactorEnabled: user.totp_enabled_at !== null,
       },
-      account: { id: tenant.id, name: tenant.name, kind: tenant.kind, requireTwoFactor: tenant.require_two_factor },
+      account: {
+        id: tenant.id,
+        name: tenant.name,
+        kind: tenant.kind,
+        requireTwoFactor: tenant.require_two_factor,
+      },
       // Until the second step is done, nothing is allowed.
       abilities: abilitiesOf({ roles: active ? user.roles : [] }),
     };

@@ -5,7 +5,13 @@ import { burnPasswordCheck, verifyPassword } from '../../security/password-hashi
 import { RATE_RULES } from '../../security/rate-limiter.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { displayNameOf, USER_COLUMNS, type UserRow } from '../users/users.repository.js';
-import { createSession, endSession, type NewSession, type SessionRecord, type SessionStage } from './session-store.js';
+import {
+  createSession,
+  endSession,
+  type NewSession,
+  type SessionRecord,
+  type SessionStage,
+} from './session-store.js';
 import { verifySecondFactor } from './second-factor.js';
 
 const WRONG_CREDENTIALS = 'The email address or password is not correct.';
@@ -52,12 +58,19 @@ export async function signIn(
   if (refusal) {
     await deps.rateLimiter.count(RATE_RULES.signInFailuresPerAccount, user.id);
     await withTenant(deps.db, user.tenant_id, (tx) =>
-      recordAudit(tx, user.tenant_id, { type: 'anonymous', id: null, name: '' }, meta, {
-        action: 'user.sign_in_failed',
-        entityType: 'user',
-        entityId: user.id,
-        details: { reason: refusal },
-      }, now),
+      recordAudit(
+        tx,
+        user.tenant_id,
+        { type: 'anonymous', id: null, name: '' },
+        meta,
+        {
+          action: 'user.sign_in_failed',
+          entityType: 'user',
+          entityId: user.id,
+          details: { reason: refusal },
+        },
+        now,
+      ),
     );
     // The same answer whatever the reason, so the response does not confirm a correct password.
     throw new AppError('unauthenticated', WRONG_CREDENTIALS, { reason: 'wrong_credentials' });
@@ -76,12 +89,19 @@ export async function signIn(
       userAgent: meta.userAgent,
       now,
     });
-    await recordAudit(tx, user.tenant_id, { type: 'user', id: user.id, name: displayNameOf(user) }, meta, {
-      action: 'user.signed_in',
-      entityType: 'user',
-      entityId: user.id,
-      details: { stage, method: 'password' },
-    }, now);
+    await recordAudit(
+      tx,
+      user.tenant_id,
+      { type: 'user', id: user.id, name: displayNameOf(user) },
+      meta,
+      {
+        action: 'user.signed_in',
+        entityType: 'user',
+        entityId: user.id,
+        details: { stage, method: 'password' },
+      },
+      now,
+    );
     return session;
   });
 }
@@ -97,7 +117,9 @@ export async function completeSecondFactor(
   input: { code?: string | undefined; recoveryCode?: string | undefined },
 ): Promise<NewSession> {
   if (session.stage !== 'second_factor') {
-    throw new AppError('conflict', 'This sign-in is not waiting for a second factor.', { reason: 'wrong_stage' });
+    throw new AppError('conflict', 'This sign-in is not waiting for a second factor.', {
+      reason: 'wrong_stage',
+    });
   }
   await deps.rateLimiter.check(RATE_RULES.secondFactorFailuresPerUser, session.userId);
   const now = deps.now();
@@ -107,15 +129,28 @@ export async function completeSecondFactor(
   if (!outcome.ok) {
     await deps.rateLimiter.count(RATE_RULES.secondFactorFailuresPerUser, session.userId);
     await withTenant(deps.db, session.tenantId, (tx) =>
-      recordAudit(tx, session.tenantId, { type: 'anonymous', id: null, name: '' }, meta, {
-        action: 'user.second_factor_failed',
-        entityType: 'user',
-        entityId: session.userId,
-        details: { method: input.recoveryCode ? 'recovery_code' : 'totp' },
-      }, now),
+      recordAudit(
+        tx,
+        session.tenantId,
+        { type: 'anonymous', id: null, name: '' },
+        meta,
+        {
+          action: 'user.second_factor_failed',
+          entityType: 'user',
+          entityId: session.userId,
+          details: { method: input.recoveryCode ? 'recovery_code' : 'totp' },
+        },
+        now,
+      ),
     );
     throw new AppError('validation', 'The code is not correct or was already used.', {
-      errors: [{ field: input.recoveryCode ? 'recoveryCode' : 'code', message: 'The code is not correct.', code: 'invalid_code' }],
+      errors: [
+        {
+          field: input.recoveryCode ? 'recoveryCode' : 'code',
+          message: 'The code is not correct.',
+          code: 'invalid_code',
+        },
+      ],
     });
   }
   return rotateToActive(deps, meta, session, { secondFactor: outcome.method });
@@ -140,12 +175,19 @@ export async function rotateToActive(
       now,
     });
     const name = `${session.user.firstName} ${session.user.lastName}`.trim();
-    await recordAudit(tx, session.tenantId, { type: 'user', id: session.userId, name }, meta, {
-      action: 'user.signed_in',
-      entityType: 'user',
-      entityId: session.userId,
-      details: { stage: 'active', ...details },
-    }, now);
+    await recordAudit(
+      tx,
+      session.tenantId,
+      { type: 'user', id: session.userId, name },
+      meta,
+      {
+        action: 'user.signed_in',
+        entityType: 'user',
+        entityId: session.userId,
+        details: { stage: 'active', ...details },
+      },
+      now,
+    );
     return next;
   });
 }
@@ -155,10 +197,17 @@ export async function signOut(deps: AppDeps, meta: RequestMeta, session: Session
   await withTenant(deps.db, session.tenantId, async (tx) => {
     await endSession(tx, session.id, now);
     const name = `${session.user.firstName} ${session.user.lastName}`.trim();
-    await recordAudit(tx, session.tenantId, { type: 'user', id: session.userId, name }, meta, {
-      action: 'user.signed_out',
-      entityType: 'user',
-      entityId: session.userId,
-    }, now);
+    await recordAudit(
+      tx,
+      session.tenantId,
+      { type: 'user', id: session.userId, name },
+      meta,
+      {
+        action: 'user.signed_out',
+        entityType: 'user',
+        entityId: session.userId,
+      },
+      now,
+    );
   });
 }

@@ -8,7 +8,12 @@ import { requireSession, respondWithSession } from './auth.routes.js';
 import { sessionView } from './auth.schemas.js';
 import type { SessionRecord } from './session-store.js';
 import { rotateToActive } from './sign-in.service.js';
-import { disableTwoFactor, enableTwoFactor, regenerateRecoveryCodes, startTwoFactorSetup } from './two-factor.service.js';
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  regenerateRecoveryCodes,
+  startTwoFactorSetup,
+} from './two-factor.service.js';
 
 const tags = ['Two-step sign-in'];
 const SESSION = { auth: 'session' } as const;
@@ -46,7 +51,11 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): void {
       // A sign-in that was held for enrolment becomes a full session now, under a new id.
       const next =
         session.stage === 'enrol_second_factor'
-          ? await respondWithSession(deps, reply, await rotateToActive(deps, request.meta, session, { enrolled: true }))
+          ? await respondWithSession(
+              deps,
+              reply,
+              await rotateToActive(deps, request.meta, session, { enrolled: true }),
+            )
           : null;
       return { recoveryCodes, session: next };
     },
@@ -57,7 +66,11 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags,
       summary: 'Turn two-step sign-in off (password and a current code)',
-      body: z.strictObject({ password: passwordInput(), code: z.string().max(20).optional(), recoveryCode: z.string().max(40).optional() }),
+      body: z.strictObject({
+        password: passwordInput(),
+        code: z.string().max(20).optional(),
+        recoveryCode: z.string().max(40).optional(),
+      }),
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
@@ -74,6 +87,7 @@ export function twoFactorRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: z.strictObject({ password: passwordInput() }),
       response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
     },
-    handler: async (request) => regenerateRecoveryCodes(deps, request.meta, enrolmentSession(requireSession(request)), request.body),
+    handler: async (request) =>
+      regenerateRecoveryCodes(deps, request.meta, enrolmentSession(requireSession(request)), request.body),
   });
 }

@@ -48,7 +48,10 @@ export async function startTwoFactorSetup(deps: AppDeps, session: SessionRecord)
   return withTenant(deps.db, session.tenantId, async (tx) => {
     const secrets = await loadSecrets(tx, session);
     if (secrets.totp_enabled_at) {
-      throw new AppError('conflict', 'Two-step sign-in is already on. Turn it off first to move to another app.');
+      throw new AppError(
+        'conflict',
+        'Two-step sign-in is already on. Turn it off first to move to another app.',
+      );
     }
     const secret = createTotpSecret();
     await tx.query('update users set totp_secret_encrypted = $3 where tenant_id = $1 and id = $2', [
@@ -57,7 +60,11 @@ export async function startTwoFactorSetup(deps: AppDeps, session: SessionRecord)
       totpBox(deps).seal(secret),
     ]);
     const otpauthUri = totpUri(secret, secrets.email ?? session.userId);
-    const qrCodeSvg = await QRCode.toString(otpauthUri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    const qrCodeSvg = await QRCode.toString(otpauthUri, {
+      type: 'svg',
+      margin: 1,
+      errorCorrectionLevel: 'M',
+    });
     return { secret, otpauthUri, qrCodeSvg };
   });
 }
@@ -74,19 +81,28 @@ export async function enableTwoFactor(
     const secrets = await loadSecrets(tx, session);
     await assertPassword(secrets, input.password);
     if (secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is already on.');
-    if (!secrets.totp_secret_encrypted) throw new AppError('conflict', 'Start the set-up first.', { reason: 'no_setup' });
+    if (!secrets.totp_secret_encrypted)
+      throw new AppError('conflict', 'Start the set-up first.', { reason: 'no_setup' });
     const step = matchTotp(totpBox(deps).open(secrets.totp_secret_encrypted), input.code, now);
-    if (step === null) throw fieldError('code', 'The code is not correct. Check the time on your phone.', 'invalid_code');
+    if (step === null)
+      throw fieldError('code', 'The code is not correct. Check the time on your phone.', 'invalid_code');
     await tx.query(
       'update users set totp_enabled_at = $3, totp_last_step = $4, updated_at = $3 where tenant_id = $1 and id = $2',
       [session.tenantId, session.userId, now, step],
     );
     const recoveryCodes = await replaceRecoveryCodes(tx, session.tenantId, session.userId, now);
-    await recordAudit(tx, session.tenantId, actorOfSession(session), meta, {
-      action: 'user.two_factor_enabled',
-      entityType: 'user',
-      entityId: session.userId,
-    }, now);
+    await recordAudit(
+      tx,
+      session.tenantId,
+      actorOfSession(session),
+      meta,
+      {
+        action: 'user.two_factor_enabled',
+        entityType: 'user',
+        entityId: session.userId,
+      },
+      now,
+    );
     return { recoveryCodes };
   });
 }
@@ -101,25 +117,44 @@ export async function disableTwoFactor(
   await withTenant(deps.db, session.tenantId, async (tx) => {
     const secrets = await loadSecrets(tx, session);
     if (secrets.require_two_factor) {
-      throw new AppError('conflict', 'Your company account requires two-step sign-in; it cannot be turned off.', {
-        reason: 'required_by_account',
-      });
+      throw new AppError(
+        'conflict',
+        'Your company account requires two-step sign-in; it cannot be turned off.',
+        {
+          reason: 'required_by_account',
+        },
+      );
     }
     await assertPassword(secrets, input.password);
     if (!secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is not on.');
     const check = await verifySecondFactor(tx, deps, session.tenantId, session.userId, input, now);
-    if (!check.ok) throw fieldError(input.recoveryCode ? 'recoveryCode' : 'code', 'The code is not correct.', 'invalid_code');
+    if (!check.ok)
+      throw fieldError(
+        input.recoveryCode ? 'recoveryCode' : 'code',
+        'The code is not correct.',
+        'invalid_code',
+      );
     await tx.query(
       `update users set totp_secret_encrypted = null, totp_enabled_at = null, totp_last_step = null, updated_at = $3
         where tenant_id = $1 and id = $2`,
       [session.tenantId, session.userId, now],
     );
-    await tx.query('delete from recovery_codes where tenant_id = $1 and user_id = $2', [session.tenantId, session.userId]);
-    await recordAudit(tx, session.tenantId, actorOfSession(session), meta, {
-      action: 'user.two_factor_disabled',
-      entityType: 'user',
-      entityId: session.userId,
-    }, now);
+    await tx.query('delete from recovery_codes where tenant_id = $1 and user_id = $2', [
+      session.tenantId,
+      session.userId,
+    ]);
+    await recordAudit(
+      tx,
+      session.tenantId,
+      actorOfSession(session),
+      meta,
+      {
+        action: 'user.two_factor_disabled',
+        entityType: 'user',
+        entityId: session.userId,
+      },
+      now,
+    );
   });
 }
 
@@ -135,11 +170,18 @@ export async function regenerateRecoveryCodes(
     await assertPassword(secrets, input.password);
     if (!secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is not on.');
     const recoveryCodes = await replaceRecoveryCodes(tx, session.tenantId, session.userId, now);
-    await recordAudit(tx, session.tenantId, actorOfSession(session), meta, {
-      action: 'user.recovery_codes_regenerated',
-      entityType: 'user',
-      entityId: session.userId,
-    }, now);
+    await recordAudit(
+      tx,
+      session.tenantId,
+      actorOfSession(session),
+      meta,
+      {
+        action: 'user.recovery_codes_regenerated',
+        entityType: 'user',
+        entityId: session.userId,
+      },
+      now,
+    );
     return { recoveryCodes };
   });
 }

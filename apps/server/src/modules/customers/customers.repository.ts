@@ -14,10 +14,14 @@ export type CustomerRow = {
   sort_key: string;
 };
 
-const COLUMNS = 'id, tenant_id, name, language, enterprise_number, created_by, created_at, updated_at, lower(name) as sort_key';
+const COLUMNS =
+  'id, tenant_id, name, language, enterprise_number, created_by, created_at, updated_at, lower(name) as sort_key';
 
 export async function findCustomer(tx: Queryable, tenantId: string, id: string): Promise<CustomerRow | null> {
-  const [row] = await tx.query<CustomerRow>(`select ${COLUMNS} from customers where tenant_id = $1 and id = $2`, [tenantId, id]);
+  const [row] = await tx.query<CustomerRow>(
+    `select ${COLUMNS} from customers where tenant_id = $1 and id = $2`,
+    [tenantId, id],
+  );
   return row ?? null;
 }
 
@@ -34,7 +38,13 @@ export function listCustomers(
         and ($3::text is null or (lower(name), id::text) > ($3, $4))
       order by lower(name), id::text
       limit $5`,
-    [tenantId, filter.q ? escapeLike(filter.q.toLowerCase()) : null, filter.after?.[0] ?? null, filter.after?.[1] ?? null, filter.limit],
+    [
+      tenantId,
+      filter.q ? escapeLike(filter.q.toLowerCase()) : null,
+      filter.after?.[0] ?? null,
+      filter.after?.[1] ?? null,
+      filter.limit,
+    ],
   );
 }
 
@@ -55,19 +65,34 @@ export async function updateCustomer(
   tx: Queryable,
   tenantId: string,
   id: string,
-  patch: { name?: string | undefined; language?: Language | undefined; enterpriseNumber?: string | null | undefined },
+  patch: {
+    name?: string | undefined;
+    language?: Language | undefined;
+    enterpriseNumber?: string | null | undefined;
+  },
   now: Date,
 ): Promise<CustomerRow | null> {
   const [row] = await tx.query<CustomerRow>(
     `update customers set name = coalesce($3, name), language = coalesce($4, language),
         enterprise_number = case when $5 then $6 else enterprise_number end, updated_at = $7
       where tenant_id = $1 and id = $2 returning ${COLUMNS}`,
-    [tenantId, id, patch.name ?? null, patch.language ?? null, patch.enterpriseNumber !== undefined, patch.enterpriseNumber ?? null, now],
+    [
+      tenantId,
+      id,
+      patch.name ?? null,
+      patch.language ?? null,
+      patch.enterpriseNumber !== undefined,
+      patch.enterpriseNumber ?? null,
+      now,
+    ],
   );
   return row ?? null;
 }
 
 export async function deleteCustomer(tx: Queryable, tenantId: string, id: string): Promise<boolean> {
-  const rows = await tx.query('delete from customers where tenant_id = $1 and id = $2 returning id', [tenantId, id]);
+  const rows = await tx.query('delete from customers where tenant_id = $1 and id = $2 returning id', [
+    tenantId,
+    id,
+  ]);
   return rows.length > 0;
 }

@@ -50,21 +50,39 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/customers', {
     schema: { tags, summary: 'Add a customer', body: customerInput, response: { 201: customerView } },
-    handler: async (request, reply) => reply.status(201).send(await createCustomer(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(await createCustomer(deps, serviceContext(request), request.body)),
   });
 
   r.get('/customers/:id', {
-    schema: { tags, summary: 'Read a customer (recorded in the audit log)', params: idParam, response: { 200: customerView } },
+    schema: {
+      tags,
+      summary: 'Read a customer (recorded in the audit log)',
+      params: idParam,
+      response: { 200: customerView },
+    },
     handler: async (request) => getCustomer(deps, serviceContext(request), request.params.id),
   });
 
   r.patch('/customers/:id', {
-    schema: { tags, summary: 'Change a customer', params: idParam, body: customerPatch, response: { 200: customerView } },
-    handler: async (request) => updateCustomer(deps, serviceContext(request), request.params.id, request.body),
+    schema: {
+      tags,
+      summary: 'Change a customer',
+      params: idParam,
+      body: customerPatch,
+      response: { 200: customerView },
+    },
+    handler: async (request) =>
+      updateCustomer(deps, serviceContext(request), request.params.id, request.body),
   });
 
   r.delete('/customers/:id', {
-    schema: { tags, summary: 'Delete a customer (for duplicates)', params: idParam, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Delete a customer (for duplicates)',
+      params: idParam,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await deleteCustomer(deps, serviceContext(request), request.params.id);
       return reply.status(204).send(null);

@@ -50,7 +50,10 @@ export const customerView = z
 export const customerListQuery = z.strictObject({
   ...listQuery,
   q: line(100).optional().describe('Search in the name'),
-  format: z.enum(['json', 'xlsx']).default('json').describe('xlsx returns the filtered list as a spreadsheet'),
+  format: z
+    .enum(['json', 'xlsx'])
+    .default('json')
+    .describe('xlsx returns the filtered list as a spreadsheet'),
 });
 
 export type CustomerInput = z.infer<typeof customerInput>;

@@ -48,9 +48,19 @@ export async function listCustomersPage(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const rows = await listCustomers(tx, ctx.tenantId, { q: query.q, after, limit: query.limit + 1 });
     if (!query.cursor) {
-      await audit(tx, ctx, { action: 'customer.listed', entityType: 'customer', details: query.q ? { q: query.q } : {} }, deps.now());
+      await audit(
+        tx,
+        ctx,
+        { action: 'customer.listed', entityType: 'customer', details: query.q ? { q: query.q } : {} },
+        deps.now(),
+      );
     }
-    return pageFrom(rows, query.limit, (r) => presentCustomer(r, ctx.principal), (r) => [r.sort_key, r.id]);
+    return pageFrom(
+      rows,
+      query.limit,
+      (r) => presentCustomer(r, ctx.principal),
+      (r) => [r.sort_key, r.id],
+    );
   });
 }
 
@@ -62,7 +72,12 @@ export async function* exportCustomers(
 ): AsyncGenerator<CustomerView[]> {
   if (!canExportCustomers(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
   await withTenant(deps.db, ctx.tenantId, (tx) =>
-    audit(tx, ctx, { action: 'customer.exported', entityType: 'customer', details: query.q ? { q: query.q } : {} }, deps.now()),
+    audit(
+      tx,
+      ctx,
+      { action: 'customer.exported', entityType: 'customer', details: query.q ? { q: query.q } : {} },
+      deps.now(),
+    ),
   );
   let after: [string, string] | undefined;
   for (;;) {
@@ -86,7 +101,11 @@ export async function getCustomer(deps: AppDeps, ctx: ServiceContext, id: string
   });
 }
 
-export async function createCustomer(deps: AppDeps, ctx: ServiceContext, input: CustomerInput): Promise<CustomerView> {
+export async function createCustomer(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: CustomerInput,
+): Promise<CustomerView> {
   if (!canCreateCustomer(ctx.principal)) throw forbidden('Your roles do not allow adding customers.');
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -97,12 +116,22 @@ export async function createCustomer(deps: AppDeps, ctx: ServiceContext, input: 
       createdBy: ctx.principal.userId,
       now,
     });
-    await audit(tx, ctx, { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } },
+      now,
+    );
     return presentCustomer(row, ctx.principal);
   });
 }
 
-export async function updateCustomer(deps: AppDeps, ctx: ServiceContext, id: string, patch: CustomerPatch): Promise<CustomerView> {
+export async function updateCustomer(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: CustomerPatch,
+): Promise<CustomerView> {
   assertCanRead(ctx);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -113,7 +142,12 @@ export async function updateCustomer(deps: AppDeps, ctx: ServiceContext, id: str
     }
     const row = await updateRow(tx, ctx.tenantId, id, patch, now);
     const changed = Object.keys(patch).filter((k) => patch[k as keyof CustomerPatch] !== undefined);
-    await audit(tx, ctx, { action: 'customer.updated', entityType: 'customer', entityId: id, details: { changed } }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'customer.updated', entityType: 'customer', entityId: id, details: { changed } },
+      now,
+    );
     return presentCustomer(row!, ctx.principal);
   });
 }
@@ -124,8 +158,14 @@ export async function deleteCustomer(deps: AppDeps, ctx: ServiceContext, id: str
   await withTenant(deps.db, ctx.tenantId, async (tx) => {
     const existing = await findCustomer(tx, ctx.tenantId, id);
     if (!existing) throw notFound('Customer');
-    if (!canDeleteCustomer(ctx.principal)) throw forbidden('Only managers and administrators delete customers.');
+    if (!canDeleteCustomer(ctx.principal))
+      throw forbidden('Only managers and administrators delete customers.');
     await deleteRow(tx, ctx.tenantId, id);
-    await audit(tx, ctx, { action: 'customer.deleted', entityType: 'customer', entityId: id, details: { name: existing.name } }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'customer.deleted', entityType: 'customer', entityId: id, details: { name: existing.name } },
+      now,
+    );
   });
 }

@@ -62,7 +62,8 @@ export async function createApiKey(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await findUser(tx, ctx.tenantId, userId);
     if (!user) throw notFound('User');
-    if (user.kind !== 'system') throw new AppError('conflict', 'API keys belong to system users. Create a system user first.');
+    if (user.kind !== 'system')
+      throw new AppError('conflict', 'API keys belong to system users. Create a system user first.');
     if (user.deactivated_at) throw new AppError('conflict', 'Reactivate the system user first.');
     const { key, prefix, hash } = generateApiKey();
     const [row] = await tx.query<ApiKeyRow>(
@@ -70,12 +71,27 @@ export async function createApiKey(
        values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
       [ctx.tenantId, userId, input.name, prefix, hash, ctx.principal.userId, now],
     );
-    await audit(tx, ctx, { action: 'api_key.created', entityType: 'api_key', entityId: row!.id, details: { userId, name: input.name } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'api_key.created',
+        entityType: 'api_key',
+        entityId: row!.id,
+        details: { userId, name: input.name },
+      },
+      now,
+    );
     return { ...present(row!), key };
   });
 }
 
-export async function revokeApiKey(deps: AppDeps, ctx: ServiceContext, userId: string, keyId: string): Promise<ApiKeyView> {
+export async function revokeApiKey(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  userId: string,
+  keyId: string,
+): Promise<ApiKeyView> {
   assertCanManageUsers(ctx.principal);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -85,7 +101,12 @@ export async function revokeApiKey(deps: AppDeps, ctx: ServiceContext, userId: s
       [ctx.tenantId, userId, keyId, now],
     );
     if (!row) throw notFound('API key');
-    await audit(tx, ctx, { action: 'api_key.revoked', entityType: 'api_key', entityId: keyId, details: { userId } }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'api_key.revoked', entityType: 'api_key', entityId: keyId, details: { userId } },
+      now,
+    );
     return present(row);
   });
 }

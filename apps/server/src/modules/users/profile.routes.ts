@@ -21,12 +21,22 @@ export function profileRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   r.patch('/me', {
-    schema: { tags, summary: 'Change your name or language', body: profilePatchBody, response: { 200: userView } },
+    schema: {
+      tags,
+      summary: 'Change your name or language',
+      body: profilePatchBody,
+      response: { 200: userView },
+    },
     handler: async (request) => updateProfile(deps, serviceContext(request), request.body),
   });
 
   r.post('/me/password', {
-    schema: { tags, summary: 'Change your password (ends your other sessions)', body: passwordChangeBody, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: 'Change your password (ends your other sessions)',
+      body: passwordChangeBody,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await changePassword(deps, serviceContext(request), request.body);
       return reply.status(204).send(null);

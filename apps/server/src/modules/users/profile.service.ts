@@ -20,10 +20,27 @@ export async function updateProfile(
       `update users set first_name = coalesce($3, first_name), last_name = coalesce($4, last_name),
           language = coalesce($5, language), updated_at = $6
         where tenant_id = $1 and id = $2`,
-      [ctx.tenantId, ctx.principal.userId, patch.firstName ?? null, patch.lastName ?? null, patch.language ?? null, now],
+      [
+        ctx.tenantId,
+        ctx.principal.userId,
+        patch.firstName ?? null,
+        patch.lastName ?? null,
+        patch.language ?? null,
+        now,
+      ],
     );
     const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
-    await audit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: ctx.principal.userId, details: { changed, self: true } }, now);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: ctx.principal.userId,
+        details: { changed, self: true },
+      },
+      now,
+    );
     const user = await findUser(tx, ctx.tenantId, ctx.principal.userId);
     if (!user) throw notFound('User');
     return presentUser(user);
@@ -38,7 +55,9 @@ export async function changePassword(
 ): Promise<void> {
   if (ctx.principal.kind !== 'user') throw new AppError('forbidden', 'System users have no password.');
   const now = deps.now();
-  const user = await withTenant(deps.db, ctx.tenantId, (tx) => findUser(tx, ctx.tenantId, ctx.principal.userId));
+  const user = await withTenant(deps.db, ctx.tenantId, (tx) =>
+    findUser(tx, ctx.tenantId, ctx.principal.userId),
+  );
   if (!user) throw notFound('User');
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw fieldError('currentPassword', 'The current password is not correct.', 'wrong_password');
@@ -59,6 +78,11 @@ export async function changePassword(
       [ctx.tenantId, ctx.principal.userId, passwordHash, now],
     );
     await endUserSessions(tx, ctx.tenantId, ctx.principal.userId, now, ctx.principal.sessionId);
-    await audit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: ctx.principal.userId }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: 'user.password_changed', entityType: 'user', entityId: ctx.principal.userId },
+      now,
+    );
   });
 }

@@ -4,7 +4,8 @@ import type { Principal, Role } from '../../context.js';
 export const isAdministrator = (p: Pick<Principal, 'roles'>) =>
   p.roles.includes('administrator') || p.roles.includes('account_manager');
 
-export const isManagerOrAbove = (p: Pick<Principal, 'roles'>) => isAdministrator(p) || p.roles.includes('manager');
+export const isManagerOrAbove = (p: Pick<Principal, 'roles'>) =>
+  isAdministrator(p) || p.roles.includes('manager');
 
 export const isAccountManager = (p: Pick<Principal, 'roles'>) => p.roles.includes('account_manager');
 

@@ -14,7 +14,13 @@ export function assertCanChangeRoles(p: Principal, before: readonly Role[], afte
   const touchesAccountManager = before.includes('account_manager') !== after.includes('account_manager');
   if (touchesAccountManager && !isAccountManager(p)) {
     throw new AppError('forbidden', 'Only an account manager can grant or remove the account manager role.', {
-      errors: [{ field: 'roles', message: 'Only an account manager can grant or remove account manager.', code: 'account_manager_only' }],
+      errors: [
+        {
+          field: 'roles',
+          message: 'Only an account manager can grant or remove account manager.',
+          code: 'account_manager_only',
+        },
+      ],
     });
   }
 }

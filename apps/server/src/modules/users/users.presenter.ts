@@ -30,7 +30,8 @@ export function presentUser(row: UserRow): UserView {
     roles: row.roles,
     status,
     twoFactorEnabled: row.totp_enabled_at !== null,
-    invitationExpiresAt: status === 'invited' && row.invitation_expires_at ? row.invitation_expires_at.toISOString() : null,
+    invitationExpiresAt:
+      status === 'invited' && row.invitation_expires_at ? row.invitation_expires_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -43,7 +43,9 @@ export function statusOf(row: UserRow): UserStatus {
   return row.password_hash ? 'active' : 'invited';
 }
 
-export function displayNameOf(row: Pick<UserRow, 'kind' | 'first_name' | 'last_name' | 'display_name' | 'email'>) {
+export function displayNameOf(
+  row: Pick<UserRow, 'kind' | 'first_name' | 'last_name' | 'display_name' | 'email'>,
+) {
   if (row.kind === 'system') return row.display_name;
   return `${row.first_name} ${row.last_name}`.trim() || row.email || '';
 }

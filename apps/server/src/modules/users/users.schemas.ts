@@ -73,7 +73,10 @@ export const apiKeyView = z
   })
   .meta({ id: 'ApiKey' });
 
-export const userKeyParams = z.strictObject({ id: z.guid('Must be a valid id.'), keyId: z.guid('Must be a valid id.') });
+export const userKeyParams = z.strictObject({
+  id: z.guid('Must be a valid id.'),
+  keyId: z.guid('Must be a valid id.'),
+});
 
 export const profilePatchBody = z.strictObject({
   firstName: line(100, 1).optional(),

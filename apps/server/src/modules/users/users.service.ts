@@ -13,7 +13,14 @@ import { endUserSessions } from '../auth/session-store.js';
 import { sortRoles } from './roles.js';
 import { assertCanChangeRoles, assertCanManageUsers, canListUsers } from './users.policy.js';
 import { presentUser, type UserView } from './users.presenter.js';
-import { displayNameOf, findUser, insertUser, listUsers, type UserListFilter, type UserRow } from './users.repository.js';
+import {
+  displayNameOf,
+  findUser,
+  insertUser,
+  listUsers,
+  type UserListFilter,
+  type UserRow,
+} from './users.repository.js';
 
 export type NewUser =
   | {
@@ -64,7 +71,8 @@ export async function getUser(deps: AppDeps, ctx: ServiceContext, id: string): P
   if (!isSelf && !canListUsers(ctx.principal)) throw notFound('User');
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);
-    if (!isSelf) await audit(tx, ctx, { action: 'user.viewed', entityType: 'user', entityId: id }, deps.now());
+    if (!isSelf)
+      await audit(tx, ctx, { action: 'user.viewed', entityType: 'user', entityId: id }, deps.now());
     return presentUser(user);
   });
 }
@@ -89,8 +97,19 @@ export async function createUser(deps: AppDeps, ctx: ServiceContext, input: NewU
         createdBy: ctx.principal.userId,
         now,
       });
-      await audit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: id, details: { kind: input.kind, roles: input.roles } }, now);
-      if (input.kind === 'person' && input.invite) await sendInvitation(deps, tx, ctx, await loadUser(tx, ctx, id));
+      await audit(
+        tx,
+        ctx,
+        {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: id,
+          details: { kind: input.kind, roles: input.roles },
+        },
+        now,
+      );
+      if (input.kind === 'person' && input.invite)
+        await sendInvitation(deps, tx, ctx, await loadUser(tx, ctx, id));
       return presentUser(await loadUser(tx, ctx, id));
     });
   } catch (error) {
@@ -99,7 +118,12 @@ export async function createUser(deps: AppDeps, ctx: ServiceContext, input: NewU
   }
 }
 
-export async function updateUser(deps: AppDeps, ctx: ServiceContext, id: string, patch: UserPatch): Promise<UserView> {
+export async function updateUser(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: UserPatch,
+): Promise<UserView> {
   assertCanManageUsers(ctx.principal);
   const now = deps.now();
   try {
@@ -107,8 +131,15 @@ export async function updateUser(deps: AppDeps, ctx: ServiceContext, id: string,
       const user = await loadUser(tx, ctx, id);
       const roles = patch.roles ? sortRoles(patch.roles) : user.roles;
       assertCanChangeRoles(ctx.principal, user.roles, roles);
-      if (user.kind === 'system' && (patch.firstName !== undefined || patch.lastName !== undefined || patch.email !== undefined)) {
-        throw fieldError('name', 'A system user has a name only; no first name, last name or email.', 'system_user');
+      if (
+        user.kind === 'system' &&
+        (patch.firstName !== undefined || patch.lastName !== undefined || patch.email !== undefined)
+      ) {
+        throw fieldError(
+          'name',
+          'A system user has a name only; no first name, last name or email.',
+          'system_user',
+        );
       }
       if (user.kind === 'person' && patch.name !== undefined) {
         throw fieldError('name', 'Set firstName and lastName for a person.', 'person_user');
@@ -117,18 +148,39 @@ export async function updateUser(deps: AppDeps, ctx: ServiceContext, id: string,
       if (patch.email !== undefined && patch.email !== user.email && user.password_hash) {
         // A new sign-in name: open links and sessions tied to the old address end.
         await revokeEmailTokens(tx, ctx.tenantId, id, null, now);
-        await endUserSessions(tx, ctx.tenantId, id, now, id === ctx.principal.userId ? ctx.principal.sessionId : undefined);
+        await endUserSessions(
+          tx,
+          ctx.tenantId,
+          id,
+          now,
+          id === ctx.principal.userId ? ctx.principal.sessionId : undefined,
+        );
       }
       await tx.query(
         `update users set first_name = coalesce($3, first_name), last_name = coalesce($4, last_name),
             display_name = coalesce($5, display_name), email = case when $6 then $7 else email end,
             language = coalesce($8, language), roles = $9, updated_at = $10
           where tenant_id = $1 and id = $2`,
-        [ctx.tenantId, id, patch.firstName ?? null, patch.lastName ?? null, patch.name ?? null, patch.email !== undefined,
-          patch.email ?? null, patch.language ?? null, roles, now],
+        [
+          ctx.tenantId,
+          id,
+          patch.firstName ?? null,
+          patch.lastName ?? null,
+          patch.name ?? null,
+          patch.email !== undefined,
+          patch.email ?? null,
+          patch.language ?? null,
+          roles,
+          now,
+        ],
       );
       const changed = Object.keys(patch).filter((k) => patch[k as keyof UserPatch] !== undefined);
-      await audit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, details: { changed, roles } }, now);
+      await audit(
+        tx,
+        ctx,
+        { action: 'user.updated', entityType: 'user', entityId: id, details: { changed, roles } },
+        now,
+      );
       return presentUser(await loadUser(tx, ctx, id));
     });
   } catch (error) {
@@ -143,22 +195,29 @@ export async function inviteUser(deps: AppDeps, ctx: ServiceContext, id: string)
   await deps.rateLimiter.hit(RATE_RULES.invitationSendPerUser, id);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);
-    if (user.kind === 'system') throw new AppError('conflict', 'System users sign in with API keys, not invitations.');
+    if (user.kind === 'system')
+      throw new AppError('conflict', 'System users sign in with API keys, not invitations.');
     if (user.deactivated_at) throw new AppError('conflict', 'Reactivate the user before inviting them.');
-    if (user.password_hash && user.sign_in_enabled) throw new AppError('conflict', 'This user can already sign in.');
-    if (!user.email) throw fieldError('email', 'Add an email address before sending an invitation.', 'required');
+    if (user.password_hash && user.sign_in_enabled)
+      throw new AppError('conflict', 'This user can already sign in.');
+    if (!user.email)
+      throw fieldError('email', 'Add an email address before sending an invitation.', 'required');
     await sendInvitation(deps, tx, ctx, user);
     return presentUser(await loadUser(tx, ctx, id));
   });
 }
 
-async function sendInvitation(deps: AppDeps, tx: Transaction, ctx: ServiceContext, user: UserRow): Promise<void> {
+async function sendInvitation(
+  deps: AppDeps,
+  tx: Transaction,
+  ctx: ServiceContext,
+  user: UserRow,
+): Promise<void> {
   const now = deps.now();
-  await tx.query('update users set sign_in_enabled = true, updated_at = $3 where tenant_id = $1 and id = $2', [
-    ctx.tenantId,
-    user.id,
-    now,
-  ]);
+  await tx.query(
+    'update users set sign_in_enabled = true, updated_at = $3 where tenant_id = $1 and id = $2',
+    [ctx.tenantId, user.id, now],
+  );
   const { token, expiresAt } = await issueEmailToken(tx, {
     tenantId: ctx.tenantId,
     userId: user.id,
@@ -169,16 +228,37 @@ async function sendInvitation(deps: AppDeps, tx: Transaction, ctx: ServiceContex
   const [tenant] = await tx.query<{ name: string }>('select name from tenants where id = $1', [ctx.tenantId]);
   const content = invitationEmail(
     user.language,
-    { firstName: user.first_name || displayNameOf(user), inviterName: ctx.principal.name, accountName: tenant?.name ?? '', days: INVITATION_DAYS },
+    {
+      firstName: user.first_name || displayNameOf(user),
+      inviterName: ctx.principal.name,
+      accountName: tenant?.name ?? '',
+      days: INVITATION_DAYS,
+    },
     emailLink(deps, 'invitation', token),
   );
   deps.mail.queue(tx, { to: [user.email!], ...content });
-  await audit(tx, ctx, { action: 'user.invited', entityType: 'user', entityId: user.id, details: { expiresAt: expiresAt.toISOString() } }, now);
+  await audit(
+    tx,
+    ctx,
+    {
+      action: 'user.invited',
+      entityType: 'user',
+      entityId: user.id,
+      details: { expiresAt: expiresAt.toISOString() },
+    },
+    now,
+  );
 }
 
-export async function setUserActive(deps: AppDeps, ctx: ServiceContext, id: string, active: boolean): Promise<UserView> {
+export async function setUserActive(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  active: boolean,
+): Promise<UserView> {
   assertCanManageUsers(ctx.principal);
-  if (!active && id === ctx.principal.userId) throw new AppError('conflict', 'You cannot deactivate yourself.');
+  if (!active && id === ctx.principal.userId)
+    throw new AppError('conflict', 'You cannot deactivate yourself.');
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);
@@ -196,7 +276,12 @@ export async function setUserActive(deps: AppDeps, ctx: ServiceContext, id: stri
       active ? null : now,
       now,
     ]);
-    await audit(tx, ctx, { action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: id }, now);
+    await audit(
+      tx,
+      ctx,
+      { action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: id },
+      now,
+    );
     return presentUser(await loadUser(tx, ctx, id));
   });
 }
@@ -208,9 +293,13 @@ async function assertAdministratorRemains(
   user: UserRow,
   change: { roles?: Role[]; deactivated?: boolean },
 ): Promise<void> {
-  const wasAdmin = user.kind === 'person' && !user.deactivated_at && user.roles.some((r) => r === 'administrator' || r === 'account_manager');
+  const wasAdmin =
+    user.kind === 'person' &&
+    !user.deactivated_at &&
+    user.roles.some((r) => r === 'administrator' || r === 'account_manager');
   const staysAdmin =
-    !change.deactivated && (change.roles ?? user.roles).some((r) => r === 'administrator' || r === 'account_manager');
+    !change.deactivated &&
+    (change.roles ?? user.roles).some((r) => r === 'administrator' || r === 'account_manager');
   if (!wasAdmin || staysAdmin) return;
   const [other] = await tx.query(
     `select 1 from users where tenant_id = $1 and id <> $2 and kind = 'person' and deactivated_at is null
@@ -218,5 +307,8 @@ async function assertAdministratorRemains(
       limit 1`,
     [ctx.tenantId, user.id],
   );
-  if (!other) throw new AppError('conflict', 'The account must keep at least one active administrator.', { reason: 'last_administrator' });
+  if (!other)
+    throw new AppError('conflict', 'The account must keep at least one active administrator.', {
+      reason: 'last_administrator',
+    });
 }
