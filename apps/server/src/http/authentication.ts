@@ -46,7 +46,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
       ip: request.ip ?? null,
       userAgent: (request.headers['user-agent'] ?? '').slice(0, 400) || null,
     };
-    if (!request.url.startsWith('/api/') || request.is404) return;
+    if (!request.url.startsWith('/api/v1/') || request.is404) return;
     const auth = request.routeOptions.config?.auth ?? 'principal';
     const bearer = bearerToken(request);
 

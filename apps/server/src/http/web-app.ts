@@ -13,7 +13,7 @@ const DEFAULT_DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../.
 export async function registerWebApp(app: FastifyInstance, distDir = DEFAULT_DIST): Promise<boolean> {
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
-    app.get('/app', async (_request, reply) =>
+    app.get('/app', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .send('The web app is not built. Run "npm run build" (npm start does it for you).'),
@@ -32,7 +32,7 @@ export async function registerWebApp(app: FastifyInstance, distDir = DEFAULT_DIS
       );
     },
   });
-  app.get('/app', async (_request, reply) => reply.redirect('/app/'));
+  app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   return true;
 }
 

@@ -192,7 +192,8 @@ export async function updateUser(
 /** Sends (or sends again) the invitation email; the earlier link stops working. */
 export async function inviteUser(deps: AppDeps, ctx: ServiceContext, id: string): Promise<UserView> {
   assertCanManageUsers(ctx.principal);
-  await deps.rateLimiter.hit(RATE_RULES.invitationSendPerUser, id);
+  // Keyed by tenant too, so nobody can use up another account's invitations.
+  await deps.rateLimiter.hit(RATE_RULES.invitationSendPerUser, `${ctx.tenantId}:${id}`);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);
     if (user.kind === 'system')

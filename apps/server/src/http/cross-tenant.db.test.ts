@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { signUpCompany, type TestClient } from '../test-support/test-client.js';
+
+/**
+ * Tenant B, fully signed in as administrator, calls every route that takes an id with tenant A's
+ * ids: each must answer 404 exactly as for an id that does not exist, change nothing, and never
+ * show A's data in a list. The routes come from the OpenAPI document, so a new route cannot be
+ * forgotten here: it fails until it has sample ids.
+ */
+let t: TestApp;
+let a: TestClient;
+let b: TestClient;
+const ids: Record<string, string> = {};
+
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/customers/{id}': { name: 'Overgenomen' },
+  'PATCH /api/v1/users/{id}': { firstName: 'Overgenomen' },
+  'POST /api/v1/users/{id}/api-keys': { name: 'Stolen' },
+};
+
+/** Which of tenant A's ids goes into each path parameter, by path. */
+function fillPath(path: string): string | null {
+  if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
+  if (path === '/api/v1/users/{id}/api-keys/{keyId}')
+    return path.replace('{id}', ids.systemUser!).replace('{keyId}', ids.apiKey!);
+  if (path.startsWith('/api/v1/users/{id}/api-keys')) return path.replace('{id}', ids.systemUser!);
+  if (path.startsWith('/api/v1/users/{id}')) return path.replace('{id}', ids.person!);
+  return null;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const tenantA = await signUpCompany(t.app);
+  a = tenantA.client;
+  b = (await signUpCompany(t.app)).client;
+  ids.customer = (
+    await a.post('/api/v1/customers', { name: 'Geheim Klant A', enterpriseNumber: '0417497106' })
+  ).data.id;
+  ids.person = (
+    await a.post('/api/v1/users', {
+      kind: 'person',
+      firstName: 'Alleen',
+      lastName: 'Van A',
+      roles: ['technician'],
+    })
+  ).data.id;
+  ids.systemUser = (
+    await a.post('/api/v1/users', { kind: 'system', name: 'Koppeling A', roles: ['manager'] })
+  ).data.id;
+  ids.apiKey = (await a.post(`/api/v1/users/${ids.systemUser}/api-keys`, { name: 'Sleutel A' })).data.id;
+});
+afterAll(async () => t.close());
+
+describe('cross-tenant access', () => {
+  it('answers 404 for every route with another tenant’s id, the same as for an unknown id', async () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const checked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!path.includes('{')) continue;
+      const filled = fillPath(path);
+      expect(filled, `no sample ids for ${path}: add it to fillPath`).not.toBeNull();
+      for (const method of Object.keys(operations)) {
+        const upper = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+        const body =
+          SAMPLE_BODIES[`${upper} ${path}`] ?? (upper === 'GET' || upper === 'DELETE' ? undefined : {});
+        const foreign = await b.request(upper, filled!, body);
+        expect(foreign.statusCode, `${upper} ${path}`).toBe(404);
+        const unknown = await b.request(
+          upper,
+          filled!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '00000000-0000-4000-8000-000000000000'),
+          body,
+        );
+        expect(unknown.statusCode, `${upper} ${path} (unknown id)`).toBe(404);
+        checked.push(`${upper} ${path}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('left tenant A’s data untouched', async () => {
+    const customer = await a.get(`/api/v1/customers/${ids.customer}`);
+    expect(customer.data.name).toBe('Geheim Klant A');
+    const person = await a.get(`/api/v1/users/${ids.person}`);
+    expect(person.data).toMatchObject({ firstName: 'Alleen', status: 'no_sign_in' });
+    const keys = await a.get(`/api/v1/users/${ids.systemUser}/api-keys`);
+    expect(keys.data.items).toEqual([expect.objectContaining({ id: ids.apiKey, revokedAt: null })]);
+  });
+
+  it('never lists, searches or exports another tenant’s records', async () => {
+    const lists = [
+      '/api/v1/customers',
+      '/api/v1/customers?q=Geheim',
+      '/api/v1/users',
+      '/api/v1/users?kind=system',
+      `/api/v1/audit-events?entityId=${ids.customer}`,
+      '/api/v1/audit-events?action=customer.*',
+    ];
+    for (const url of lists) {
+      const res = await b.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const body = JSON.stringify(res.data);
+      for (const id of Object.values(ids)) expect(body, url).not.toContain(id);
+      expect(body).not.toContain('Geheim Klant A');
+    }
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/customers?format=xlsx&q=Geheim',
+      headers: { cookie: b.cookie! },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.toString('latin1')).not.toContain('Geheim');
+  });
+
+  it('ignores or refuses attempts to write into another tenant through the body', async () => {
+    const res = await b.post('/api/v1/customers', {
+      name: 'Poging',
+      tenantId: (await a.get('/api/v1/auth/session')).data.account.id,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.data.errors[0].field).toBe('tenantId');
+  });
+
+  it('keeps a tenant’s audit chain its own', async () => {
+    const verifyB = await b.get('/api/v1/audit-events/verify');
+    expect(verifyB.data.intact).toBe(true);
+    const logB = await b.get('/api/v1/audit-events?limit=200');
+    const actorIds = new Set(logB.data.items.map((e: { actor: { id: string | null } }) => e.actor.id));
+    const sessionA = (await a.get('/api/v1/auth/session')).data.user.id;
+    expect(actorIds.has(sessionA)).toBe(false);
+  });
+});
