@@ -10,6 +10,8 @@ import {
 import { findPrincipalByApiKey } from '../modules/users/api-key-lookup.js';
 import { RATE_RULES } from '../security/rate-limiter.js';
 import { constantTimeEqual } from '../security/secret-tokens.js';
+import { withTenant } from '../db/tenant-scope.js';
+import { recordAudit } from '../modules/audit/audit-recorder.js';
 import { AppError } from './errors.js';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
 
@@ -104,7 +106,7 @@ async function authenticateSession(
   const session = await findSessionByToken(deps.db, token);
   const now = deps.now();
   if (!session || !session.user.isUsable || isSessionExpired(session, deps.config, now)) {
-    if (session) await endSession(deps.db, session.id, now);
+    if (session) await expireSession(deps, request, session, now);
     clearSessionCookie(reply, deps.config);
     return;
   }
@@ -122,6 +124,32 @@ async function authenticateSession(
       sessionId: session.id,
     };
   }
+}
+
+/** Ends a session found past its time-out (or of a user who can no longer sign in), and records it. */
+async function expireSession(
+  deps: AppDeps,
+  request: FastifyRequest,
+  session: SessionRecord,
+  now: Date,
+): Promise<void> {
+  await withTenant(deps.db, session.tenantId, async (tx) => {
+    await endSession(tx, session.id, now);
+    const name = `${session.user.firstName} ${session.user.lastName}`.trim();
+    await recordAudit(
+      tx,
+      session.tenantId,
+      { type: 'user', id: session.userId, name },
+      request.meta,
+      {
+        action: 'user.session_expired',
+        entityType: 'user',
+        entityId: session.userId,
+        details: { reason: session.user.isUsable ? 'timeout' : 'user_disabled' },
+      },
+      now,
+    );
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The closed catalogue of audit events, `<entity>.<verb>`. Changes, reads of personal data
- * (viewed/listed/exported) and use of features are all recorded.
+ * (viewed/listed, export.created) and use of features are all recorded.
  */
 export const AUDIT_ACTIONS = [
   'account.created',
@@ -24,7 +24,6 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.two_factor_enabled',
   'user.two_factor_disabled',
-  'user.recovery_code_used',
   'user.recovery_codes_regenerated',
   'api_key.created',
   'api_key.revoked',
@@ -33,10 +32,10 @@ export const AUDIT_ACTIONS = [
   'customer.deleted',
   'customer.viewed',
   'customer.listed',
-  'customer.exported',
   'audit.viewed',
-  'audit.exported',
   'audit.verified',
+  // Every spreadsheet or document export of data, whatever the resource (details.resource).
+  'export.created',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -51,5 +50,5 @@ export const ACTOR_TYPES = [
 ] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-export const ENTITY_TYPES = ['account', 'user', 'api_key', 'customer', 'audit_log'] as const;
+export const ENTITY_TYPES = ['account', 'user', 'api_key', 'customer', 'audit_log', 'export'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

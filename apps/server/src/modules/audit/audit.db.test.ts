@@ -74,8 +74,13 @@ describe('audit log', () => {
     expect(sheet.getRow(1).getCell(3).value).toBe('Action');
     expect(sheet.getRow(2).getCell(3).value).toBe('customer.created');
     expect(sheet.rowCount).toBe(2);
-    const exported = await client.get('/api/v1/audit-events?action=audit.exported');
+    const exported = await client.get('/api/v1/audit-events?action=export.created');
     expect(exported.data.items).toHaveLength(1);
+    expect(exported.data.items[0].details).toMatchObject({
+      resource: 'audit_events',
+      format: 'xlsx',
+      action: 'customer.created',
+    });
   });
 
   it('is for administrators only', async () => {

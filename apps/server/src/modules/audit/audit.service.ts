@@ -95,7 +95,11 @@ export async function* exportAuditEvents(
     audit(
       tx,
       ctx,
-      { action: 'audit.exported', entityType: 'audit_log', details: filterDetails(query) },
+      {
+        action: 'export.created',
+        entityType: 'export',
+        details: { resource: 'audit_events', format: 'xlsx', ...filterDetails(query) },
+      },
       deps.now(),
     ),
   );

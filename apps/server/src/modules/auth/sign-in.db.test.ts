@@ -107,11 +107,14 @@ describe('sessions', () => {
   it('expires after the idle timeout and after the absolute timeout', async () => {
     const app = await createTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
     try {
-      const { client } = await signUpCompany(app.app);
+      const { client, company } = await signUpCompany(app.app);
       app.clock.advanceMinutes(29);
       expect((await client.get('/api/v1/me')).statusCode).toBe(200);
       app.clock.advanceMinutes(31);
       expect((await client.get('/api/v1/me')).statusCode).toBe(401);
+      await client.post('/api/v1/auth/login', { login: company.email, password: company.password });
+      const expired = await client.get('/api/v1/audit-events?action=user.session_expired');
+      expect(expired.data.items[0].details).toEqual({ reason: 'timeout' });
 
       const { client: busy } = await signUpCompany(app.app);
       for (let hour = 0; hour < 12; hour++) {

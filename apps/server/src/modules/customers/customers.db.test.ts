@@ -119,7 +119,7 @@ describe('customers', () => {
     const names = workbook.worksheets[0]!.getColumn(1).values.filter(Boolean);
     expect(names).toEqual(['Name', "'=cmd|calc", 'Gewone Klant']);
     expect(workbook.worksheets[0]!.getRow(3).getCell(3).value).toBe('0417.497.106');
-    const log = await client.get('/api/v1/audit-events?action=customer.exported');
+    const log = await client.get('/api/v1/audit-events?action=export.created');
     expect(log.data.items).toHaveLength(1);
   });
 });

@@ -75,7 +75,11 @@ export async function* exportCustomers(
     audit(
       tx,
       ctx,
-      { action: 'customer.exported', entityType: 'customer', details: query.q ? { q: query.q } : {} },
+      {
+        action: 'export.created',
+        entityType: 'export',
+        details: { resource: 'customers', format: 'xlsx', ...(query.q ? { q: query.q } : {}) },
+      },
       deps.now(),
     ),
   );
