@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, startClimalog, type ClimalogProcess } from './support/climalog-process.js';
+
+/**
+ * The server as a real process on the embedded database: acknowledged writes survive kill -9, a
+ * second process on the same data directory is refused, and SIGTERM closes the database cleanly.
+ */
+const PASSWORD = 'vriendelijk-kompas-fietst-42';
+
+type Api = { cookie: string; csrf: string };
+
+async function signUp(server: ClimalogProcess): Promise<Api> {
+  const res = await fetch(`${server.url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      companyName: 'Duurzaam Koelen',
+      firstName: 'Els',
+      lastName: 'Maes',
+      email: 'els@duurzaam-koelen.be',
+      password: PASSWORD,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return {
+    cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
+}
+
+async function signIn(server: ClimalogProcess): Promise<Api> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'els@duurzaam-koelen.be', password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return {
+    cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+    csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+  };
+}
+
+const call = (server: ClimalogProcess, api: Api, method: string, path: string, body?: unknown) =>
+  fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      cookie: api.cookie,
+      'x-csrf-token': api.csrf,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+
+describe('the server process on the embedded database', () => {
+  it('keeps every acknowledged write through kill -9, and the audit chain stays intact', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'climalog-durability-'));
+    let server = await startClimalog({ DATA_DIR: dataDir });
+    let api = await signUp(server);
+    const acknowledged: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      let stop = false;
+      const writer = (async () => {
+        for (let i = 0; !stop; i++) {
+          try {
+            const res = await call(server, api, 'POST', '/customers', { name: `Klant ${round}-${i}` });
+            if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+          } catch {
+            return; // the process is gone
+          }
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+      server.child.kill('SIGKILL');
+      stop = true;
+      await server.exited;
+      await writer;
+      // Restart on the same directory: the stale lock is taken over, the database opens cleanly.
+      server = await startClimalog({ DATA_DIR: dataDir });
+      api = await signIn(server);
+    }
+    expect(acknowledged.length).toBeGreaterThan(10);
+    const stored = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const res = await call(server, api, 'GET', `/customers?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+      page.items.forEach((c) => stored.add(c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    for (const id of acknowledged) expect(stored.has(id), id).toBe(true);
+    const verify = (await (await call(server, api, 'GET', '/audit-events/verify')).json()) as {
+      intact: boolean;
+    };
+    expect(verify.intact).toBe(true);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('refuses a second server and the CLI on the same data directory, then closes cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'climalog-lock-'));
+    const server = await startClimalog({ DATA_DIR: dataDir });
+    const second = await startClimalog({ DATA_DIR: dataDir }, { waitReady: false });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/in use by another Climalog process/);
+    const cli = spawnSync(
+      process.execPath,
+      [
+        `${REPO_ROOT}apps/server/dist/cli.js`,
+        'accounts:create',
+        '--name',
+        'X',
+        '--admin-email',
+        'x@y.be',
+        '--admin-password',
+        PASSWORD,
+      ],
+      {
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/stop that process first/);
+    await signUp(server);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    // After a clean stop the CLI may open it, and sees the data.
+    const after = spawnSync(
+      process.execPath,
+      [
+        `${REPO_ROOT}apps/server/dist/cli.js`,
+        'accounts:create',
+        '--name',
+        'Tweede',
+        '--admin-email',
+        'tweede@y.be',
+        '--admin-password',
+        PASSWORD,
+      ],
+      {
+        env: { ...process.env, DATA_DIR: dataDir },
+        encoding: 'utf8',
+      },
+    );
+    expect(after.status, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual({ accountId: expect.any(String), userId: expect.any(String) });
+  });
+});
