@@ -13,7 +13,10 @@ import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
+import { buildingRoutes } from './modules/buildings/buildings.routes.js';
 import { customerRoutes } from './modules/customers/customers.routes.js';
+import { labelRoutes } from './modules/labels/labels.routes.js';
+import { locationRoutes } from './modules/locations/locations.routes.js';
 import { profileRoutes } from './modules/users/profile.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { APP_VERSION } from './version.js';
@@ -28,7 +31,10 @@ const API_MODULES = [
   accountRoutes,
   userRoutes,
   auditRoutes,
+  labelRoutes,
   customerRoutes,
+  locationRoutes,
+  buildingRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

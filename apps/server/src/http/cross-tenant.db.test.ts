@@ -17,11 +17,33 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/customers/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/users/{id}': { firstName: 'Overgenomen' },
   'POST /api/v1/users/{id}/api-keys': { name: 'Stolen' },
+  'PATCH /api/v1/labels/{id}': { name: 'Overgenomen' },
+  'PATCH /api/v1/locations/{id}': { name: 'Overgenomen' },
+  'PATCH /api/v1/buildings/{id}': { name: 'Overgenomen' },
 };
+
+/** Body ids that point at tenant A's records (POST with a reference in the body). */
+const REFERENCE_POSTS: Array<{ url: string; body: () => unknown; field: string }> = [
+  {
+    url: '/api/v1/locations',
+    body: () => ({ customerId: ids.customer, street: 'Kerkstraat' }),
+    field: 'customerId',
+  },
+  {
+    url: '/api/v1/buildings',
+    body: () => ({ locationId: ids.location, name: 'Hal B' }),
+    field: 'locationId',
+  },
+  { url: '/api/v1/customers', body: () => ({ name: 'Met label', labelIds: [ids.label] }), field: 'labelIds' },
+];
 
 /** Which of tenant A's ids goes into each path parameter, by path. */
 function fillPath(path: string): string | null {
+  if (path === '/api/v1/customers/{id}/merge') return path.replace('{id}', ids.bCustomer!);
   if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
+  if (path.startsWith('/api/v1/labels/{id}')) return path.replace('{id}', ids.label!);
+  if (path.startsWith('/api/v1/locations/{id}')) return path.replace('{id}', ids.location!);
+  if (path.startsWith('/api/v1/buildings/{id}')) return path.replace('{id}', ids.building!);
   if (path === '/api/v1/users/{id}/api-keys/{keyId}')
     return path.replace('{id}', ids.systemUser!).replace('{keyId}', ids.apiKey!);
   if (path.startsWith('/api/v1/users/{id}/api-keys')) return path.replace('{id}', ids.systemUser!);
@@ -49,6 +71,23 @@ beforeAll(async () => {
     await a.post('/api/v1/users', { kind: 'system', name: 'Koppeling A', roles: ['manager'] })
   ).data.id;
   ids.apiKey = (await a.post(`/api/v1/users/${ids.systemUser}/api-keys`, { name: 'Sleutel A' })).data.id;
+  ids.label = (await a.post('/api/v1/labels', { scope: 'customer', name: 'VIP A' })).data.id;
+  const location = (
+    await a.post('/api/v1/locations', {
+      customerId: ids.customer,
+      street: 'Geheime dreef',
+      number: '1',
+      postcode: '9000',
+      city: 'Gent',
+    })
+  ).data;
+  ids.location = location.id;
+  ids.defaultBuilding = location.defaultBuildingId;
+  ids.building = (
+    await a.post('/api/v1/buildings', { locationId: ids.location, name: 'Geheime hal' })
+  ).data.id;
+  // B's own customer, the target of a merge that names A's customer as the duplicate.
+  ids.bCustomer = (await b.post('/api/v1/customers', { name: 'Klant van B' })).data.id;
 });
 afterAll(async () => t.close());
 
@@ -63,7 +102,9 @@ describe('cross-tenant access', () => {
       for (const method of Object.keys(operations)) {
         const upper = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE';
         const body =
-          SAMPLE_BODIES[`${upper} ${path}`] ?? (upper === 'GET' || upper === 'DELETE' ? undefined : {});
+          path === '/api/v1/customers/{id}/merge'
+            ? { duplicateId: ids.customer }
+            : (SAMPLE_BODIES[`${upper} ${path}`] ?? (upper === 'GET' || upper === 'DELETE' ? undefined : {}));
         const foreign = await b.request(upper, filled!, body);
         expect(foreign.statusCode, `${upper} ${path}`).toBe(404);
         const unknown = await b.request(
@@ -78,11 +119,25 @@ describe('cross-tenant access', () => {
     expect(checked.length).toBeGreaterThanOrEqual(9);
   });
 
+  it('refuses references to another tenant’s records in a body, like unknown ids', async () => {
+    for (const { url, body, field } of REFERENCE_POSTS) {
+      const res = await b.post(url, body());
+      expect(res.statusCode, url).toBe(422);
+      expect(res.data.errors[0].field, url).toBe(field);
+    }
+  });
+
   it('left tenant A’s data untouched', async () => {
     const customer = await a.get(`/api/v1/customers/${ids.customer}`);
     expect(customer.data.name).toBe('Geheim Klant A');
     const person = await a.get(`/api/v1/users/${ids.person}`);
     expect(person.data).toMatchObject({ firstName: 'Alleen', status: 'no_sign_in' });
+    expect((await a.get(`/api/v1/locations/${ids.location}`)).data.street).toBe('Geheime dreef');
+    expect((await a.get(`/api/v1/buildings/${ids.building}`)).data.name).toBe('Geheime hal');
+    expect((await a.get('/api/v1/labels')).data.items.map((l: { name: string }) => l.name)).toEqual([
+      'VIP A',
+    ]);
+    expect((await a.get(`/api/v1/customers/${ids.customer}`)).data.labels).toEqual([]);
     const keys = await a.get(`/api/v1/users/${ids.systemUser}/api-keys`);
     expect(keys.data.items).toEqual([expect.objectContaining({ id: ids.apiKey, revokedAt: null })]);
   });
@@ -93,6 +148,11 @@ describe('cross-tenant access', () => {
       '/api/v1/customers?q=Geheim',
       '/api/v1/users',
       '/api/v1/users?kind=system',
+      '/api/v1/labels',
+      '/api/v1/locations',
+      `/api/v1/locations?customerId=${ids.customer}`,
+      '/api/v1/buildings',
+      `/api/v1/buildings?locationId=${ids.location}`,
       `/api/v1/audit-events?entityId=${ids.customer}`,
       '/api/v1/audit-events?action=customer.*',
     ];
@@ -100,7 +160,8 @@ describe('cross-tenant access', () => {
       const res = await b.get(url);
       expect(res.statusCode, url).toBe(200);
       const body = JSON.stringify(res.data);
-      for (const id of Object.values(ids)) expect(body, url).not.toContain(id);
+      for (const [key, id] of Object.entries(ids))
+        if (key !== 'bCustomer') expect(body, url).not.toContain(id);
       expect(body).not.toContain('Geheim Klant A');
     }
     const xlsx = await t.app.inject({

@@ -54,6 +54,12 @@ export const listQuery = {
 
 export const isoTimestamp = z.iso.datetime({ offset: true });
 
+/** A calendar date YYYY-MM-DD between 1900 and 2200 (a real date: no 31 February). */
+export const isoDate = () =>
+  z.iso
+    .date({ message: 'A date as YYYY-MM-DD.' })
+    .refine((v) => v >= '1900-01-01' && v <= '2200-12-31', 'The date is out of range.');
+
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -27,11 +27,29 @@ export const AUDIT_ACTIONS = [
   'user.recovery_codes_regenerated',
   'api_key.created',
   'api_key.revoked',
+  'label.created',
+  'label.updated',
+  'label.deleted',
   'customer.created',
   'customer.updated',
   'customer.deleted',
   'customer.viewed',
   'customer.listed',
+  'customer.merged',
+  'location.created',
+  'location.updated',
+  'location.deleted',
+  'location.viewed',
+  'building.created',
+  'building.updated',
+  'building.deleted',
+  'installation.created',
+  'installation.updated',
+  'installation.viewed',
+  'installation.listed',
+  'installation.archived',
+  'installation.unarchived',
+  'installation.deleted',
   'audit.viewed',
   'audit.verified',
   // Every spreadsheet or document export of data, whatever the resource (details.resource).
@@ -50,5 +68,16 @@ export const ACTOR_TYPES = [
 ] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-export const ENTITY_TYPES = ['account', 'user', 'api_key', 'customer', 'audit_log', 'export'] as const;
+export const ENTITY_TYPES = [
+  'account',
+  'user',
+  'api_key',
+  'customer',
+  'location',
+  'building',
+  'installation',
+  'label',
+  'audit_log',
+  'export',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

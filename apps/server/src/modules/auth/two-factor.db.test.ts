@@ -100,14 +100,22 @@ describe('two-step sign-in (TOTP)', () => {
   it('replaces the recovery codes with the password; the old ones stop working', async () => {
     const { client, company } = await signUpCompany(t.app);
     const { recoveryCodes: old } = await enableTwoFactor(client, company.password);
-    expect((await client.post('/api/v1/me/two-factor/recovery-codes', { password: 'niet-mijn-wachtwoord-3' })).statusCode).toBe(422);
+    expect(
+      (await client.post('/api/v1/me/two-factor/recovery-codes', { password: 'niet-mijn-wachtwoord-3' }))
+        .statusCode,
+    ).toBe(422);
     const fresh = await client.post('/api/v1/me/two-factor/recovery-codes', { password: company.password });
     expect(fresh.data.recoveryCodes).toHaveLength(10);
     expect(fresh.data.recoveryCodes).not.toContain(old[0]);
     const browser = new TestClient(t.app);
     await browser.post('/api/v1/auth/login', { login: company.email, password: company.password });
-    expect((await browser.post('/api/v1/auth/login/second-factor', { recoveryCode: old[0] })).statusCode).toBe(422);
-    expect((await browser.post('/api/v1/auth/login/second-factor', { recoveryCode: fresh.data.recoveryCodes[0] })).statusCode).toBe(200);
+    expect(
+      (await browser.post('/api/v1/auth/login/second-factor', { recoveryCode: old[0] })).statusCode,
+    ).toBe(422);
+    expect(
+      (await browser.post('/api/v1/auth/login/second-factor', { recoveryCode: fresh.data.recoveryCodes[0] }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('limits wrong codes', async () => {

@@ -118,7 +118,7 @@ describe('customers', () => {
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const names = workbook.worksheets[0]!.getColumn(1).values.filter(Boolean);
     expect(names).toEqual(['Name', "'=cmd|calc", 'Gewone Klant']);
-    expect(workbook.worksheets[0]!.getRow(3).getCell(3).value).toBe('0417.497.106');
+    expect(workbook.worksheets[0]!.getRow(3).getCell(5).value).toBe('0417.497.106');
     const log = await client.get('/api/v1/audit-events?action=export.created');
     expect(log.data.items).toHaveLength(1);
   });

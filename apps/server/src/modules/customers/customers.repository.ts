@@ -1,21 +1,48 @@
 import type { Language } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
+import { insertColumns, patchAssignments } from '../../db/sql-patch.js';
 import { escapeLike } from '../users/users.repository.js';
+import type { CustomerPatch } from './customers.schemas.js';
 
 export type CustomerRow = {
   id: string;
   tenant_id: string;
   name: string;
+  internal_name: string;
+  customer_number: string | null;
   language: Language;
   enterprise_number: string | null;
+  vat_number: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  website: string | null;
+  notes: string;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
   sort_key: string;
 };
 
-const COLUMNS =
-  'id, tenant_id, name, language, enterprise_number, created_by, created_at, updated_at, lower(name) as sort_key';
+const COLUMNS = `id, tenant_id, name, internal_name, customer_number, language, enterprise_number, vat_number, email,
+  phone, mobile, website, notes, created_by, created_at, updated_at, lower(name) as sort_key`;
+
+/** API field → column, for inserts and partial updates. */
+const FIELD_COLUMNS = {
+  name: 'name',
+  internalName: 'internal_name',
+  customerNumber: 'customer_number',
+  language: 'language',
+  enterpriseNumber: 'enterprise_number',
+  vatNumber: 'vat_number',
+  email: 'email',
+  phone: 'phone',
+  mobile: 'mobile',
+  website: 'website',
+  notes: 'notes',
+} as const;
+
+export type CustomerFields = Omit<CustomerPatch, 'labelIds'>;
 
 export async function findCustomer(tx: Queryable, tenantId: string, id: string): Promise<CustomerRow | null> {
   const [row] = await tx.query<CustomerRow>(
@@ -25,22 +52,32 @@ export async function findCustomer(tx: Queryable, tenantId: string, id: string):
   return row ?? null;
 }
 
+export type CustomerFilter = {
+  q?: string | undefined;
+  labelId?: string | undefined;
+  after?: readonly [string, string] | undefined;
+  limit: number;
+};
+
 /** Alphabetical, paged by keyset on (lower(name), id). */
 export function listCustomers(
   tx: Queryable,
   tenantId: string,
-  filter: { q?: string | undefined; after?: readonly [string, string] | undefined; limit: number },
+  filter: CustomerFilter,
 ): Promise<CustomerRow[]> {
   return tx.query<CustomerRow>(
-    `select ${COLUMNS} from customers
+    `select ${COLUMNS} from customers c
       where tenant_id = $1
-        and ($2::text is null or lower(name) like '%' || $2 || '%')
-        and ($3::text is null or (lower(name), id::text) > ($3, $4))
+        and ($2::text is null or lower(name) like '%' || $2 || '%' or lower(internal_name) like '%' || $2 || '%'
+             or lower(coalesce(customer_number, '')) like '%' || $2 || '%')
+        and ($3::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = c.tenant_id and a.entity_id = c.id and a.label_id = $3::uuid))
+        and ($4::text is null or (lower(name), id::text) > ($4, $5))
       order by lower(name), id::text
-      limit $5`,
+      limit $6`,
     [
       tenantId,
       filter.q ? escapeLike(filter.q.toLowerCase()) : null,
+      filter.labelId ?? null,
       filter.after?.[0] ?? null,
       filter.after?.[1] ?? null,
       filter.limit,
@@ -51,12 +88,15 @@ export function listCustomers(
 export async function insertCustomer(
   tx: Queryable,
   tenantId: string,
-  input: { name: string; language: Language; enterpriseNumber: string | null; createdBy: string; now: Date },
+  fields: CustomerFields & { name: string; language: Language },
+  createdBy: string,
+  now: Date,
 ): Promise<CustomerRow> {
+  const { columns, placeholders, values } = insertColumns(fields, FIELD_COLUMNS, 5);
   const [row] = await tx.query<CustomerRow>(
-    `insert into customers (tenant_id, name, language, enterprise_number, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $6) returning ${COLUMNS}`,
-    [tenantId, input.name, input.language, input.enterpriseNumber, input.createdBy, input.now],
+    `insert into customers (tenant_id, created_by, created_at, updated_at, ${columns.join(', ')})
+     values ($1, $2, $3, $4, ${placeholders.join(', ')}) returning ${COLUMNS}`,
+    [tenantId, createdBy, now, now, ...values],
   );
   return row!;
 }
@@ -65,26 +105,14 @@ export async function updateCustomer(
   tx: Queryable,
   tenantId: string,
   id: string,
-  patch: {
-    name?: string | undefined;
-    language?: Language | undefined;
-    enterpriseNumber?: string | null | undefined;
-  },
+  fields: CustomerFields,
   now: Date,
 ): Promise<CustomerRow | null> {
+  const { assignments, values } = patchAssignments(fields, FIELD_COLUMNS, 4);
   const [row] = await tx.query<CustomerRow>(
-    `update customers set name = coalesce($3, name), language = coalesce($4, language),
-        enterprise_number = case when $5 then $6 else enterprise_number end, updated_at = $7
+    `update customers set ${[...assignments, 'updated_at = $3'].join(', ')}
       where tenant_id = $1 and id = $2 returning ${COLUMNS}`,
-    [
-      tenantId,
-      id,
-      patch.name ?? null,
-      patch.language ?? null,
-      patch.enterpriseNumber !== undefined,
-      patch.enterpriseNumber ?? null,
-      now,
-    ],
+    [tenantId, id, now, ...values],
   );
   return row ?? null;
 }

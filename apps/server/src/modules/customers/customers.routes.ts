@@ -5,7 +5,14 @@ import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { sendXlsx } from '../../http/xlsx-export.js';
-import { customerInput, customerListQuery, customerPatch, customerView } from './customers.schemas.js';
+import { mergeCustomers } from './customers-merge.service.js';
+import {
+  customerInput,
+  customerListQuery,
+  customerPatch,
+  customerView,
+  mergeBody,
+} from './customers.schemas.js';
 import {
   createCustomer,
   deleteCustomer,
@@ -37,8 +44,15 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
           batches: exportCustomers(deps, ctx, query),
           columns: [
             { header: 'Name', width: 40, value: (c) => c.name },
+            { header: 'Internal name', width: 24, value: (c) => c.internalName },
+            { header: 'Customer number', width: 16, value: (c) => c.customerNumber },
             { header: 'Language', width: 10, value: (c) => c.language },
             { header: 'Enterprise number', width: 18, value: (c) => c.enterpriseNumber },
+            { header: 'VAT number', width: 18, value: (c) => c.vatNumber },
+            { header: 'Email', width: 28, value: (c) => c.email },
+            { header: 'Phone', width: 18, value: (c) => c.phone },
+            { header: 'Mobile', width: 18, value: (c) => c.mobile },
+            { header: 'Labels', width: 24, value: (c) => c.labels.map((l) => l.name).join(', ') },
             { header: 'Created', width: 22, value: (c) => new Date(c.createdAt) },
             { header: 'Id', width: 38, value: (c) => c.id },
           ],
@@ -74,6 +88,19 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (request) =>
       updateCustomer(deps, serviceContext(request), request.params.id, request.body),
+  });
+
+  r.post('/customers/:id/merge', {
+    schema: {
+      tags,
+      summary:
+        'Merge a duplicate into this customer: its locations, installations, work orders and labels move over',
+      params: idParam,
+      body: mergeBody,
+      response: { 200: customerView },
+    },
+    handler: async (request) =>
+      mergeCustomers(deps, serviceContext(request), request.params.id, request.body.duplicateId),
   });
 
   r.delete('/customers/:id', {

@@ -1,9 +1,11 @@
 import type { AppDeps, Principal, ServiceContext } from '../../context.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
+import { labelsOf, setLabels } from '../labels/label-assignments.js';
+import type { LabelRef } from '../labels/labels.schemas.js';
 import {
   canCreateCustomer,
   canDeleteCustomer,
@@ -17,16 +19,30 @@ import {
   insertCustomer,
   listCustomers,
   updateCustomer as updateRow,
+  type CustomerFilter,
   type CustomerRow,
 } from './customers.repository.js';
 import type { CustomerInput, CustomerPatch, CustomerView } from './customers.schemas.js';
 
-export function presentCustomer(row: CustomerRow, principal: Principal): CustomerView {
+export function presentCustomer(
+  row: CustomerRow,
+  principal: Principal,
+  labels: LabelRef[] = [],
+): CustomerView {
   return {
     id: row.id,
     name: row.name,
+    internalName: row.internal_name,
+    customerNumber: row.customer_number,
     language: row.language,
     enterpriseNumber: row.enterprise_number ? formatEnterpriseNumber(row.enterprise_number) : null,
+    vatNumber: row.vat_number,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    website: row.website,
+    notes: row.notes,
+    labels,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     createdBy: row.created_by,
@@ -38,15 +54,22 @@ function assertCanRead(ctx: ServiceContext) {
   if (!canReadCustomers(ctx.principal)) throw forbidden('Your roles do not give access to customers.');
 }
 
+type ListQuery = Omit<CustomerFilter, 'after' | 'limit'>;
+
 export async function listCustomersPage(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: { q?: string | undefined; limit: number; cursor?: string | undefined },
+  query: ListQuery & { limit: number; cursor?: string | undefined },
 ) {
   assertCanRead(ctx);
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const rows = await listCustomers(tx, ctx.tenantId, { q: query.q, after, limit: query.limit + 1 });
+    const rows = await listCustomers(tx, ctx.tenantId, {
+      q: query.q,
+      labelId: query.labelId,
+      after,
+      limit: query.limit + 1,
+    });
     if (!query.cursor) {
       await audit(
         tx,
@@ -55,10 +78,15 @@ export async function listCustomersPage(
         deps.now(),
       );
     }
+    const labels = await labelsOf(
+      tx,
+      ctx.tenantId,
+      rows.map((r) => r.id),
+    );
     return pageFrom(
       rows,
       query.limit,
-      (r) => presentCustomer(r, ctx.principal),
+      (r) => presentCustomer(r, ctx.principal, labels.get(r.id)),
       (r) => [r.sort_key, r.id],
     );
   });
@@ -68,7 +96,7 @@ export async function listCustomersPage(
 export async function* exportCustomers(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: { q?: string | undefined },
+  query: ListQuery,
 ): AsyncGenerator<CustomerView[]> {
   if (!canExportCustomers(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
   await withTenant(deps.db, ctx.tenantId, (tx) =>
@@ -85,12 +113,18 @@ export async function* exportCustomers(
   );
   let after: [string, string] | undefined;
   for (;;) {
-    const rows = await withTenant(deps.db, ctx.tenantId, (tx) =>
-      listCustomers(tx, ctx.tenantId, { q: query.q, after, limit: 1000 }),
-    );
-    if (rows.length === 0) return;
-    yield rows.map((r) => presentCustomer(r, ctx.principal));
-    const last = rows.at(-1)!;
+    const page = await withTenant(deps.db, ctx.tenantId, async (tx) => {
+      const rows = await listCustomers(tx, ctx.tenantId, { ...query, after, limit: 1000 });
+      const labels = await labelsOf(
+        tx,
+        ctx.tenantId,
+        rows.map((r) => r.id),
+      );
+      return { rows, views: rows.map((r) => presentCustomer(r, ctx.principal, labels.get(r.id))) };
+    });
+    if (page.rows.length === 0) return;
+    yield page.views;
+    const last = page.rows.at(-1)!;
     after = [last.sort_key, last.id];
   }
 }
@@ -101,7 +135,7 @@ export async function getCustomer(deps: AppDeps, ctx: ServiceContext, id: string
     const row = await findCustomer(tx, ctx.tenantId, id);
     if (!row) throw notFound('Customer');
     await audit(tx, ctx, { action: 'customer.viewed', entityType: 'customer', entityId: id }, deps.now());
-    return presentCustomer(row, ctx.principal);
+    return presentCustomer(row, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
   });
 }
 
@@ -113,20 +147,16 @@ export async function createCustomer(
   if (!canCreateCustomer(ctx.principal)) throw forbidden('Your roles do not allow adding customers.');
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const row = await insertCustomer(tx, ctx.tenantId, {
-      name: input.name,
-      language: input.language,
-      enterpriseNumber: input.enterpriseNumber ?? null,
-      createdBy: ctx.principal.userId,
-      now,
-    });
+    const { labelIds, ...fields } = input;
+    const row = await insertCustomer(tx, ctx.tenantId, fields, ctx.principal.userId, now);
+    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', row.id, labelIds);
     await audit(
       tx,
       ctx,
       { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } },
       now,
     );
-    return presentCustomer(row, ctx.principal);
+    return presentCustomer(row, ctx.principal, (await labelsOf(tx, ctx.tenantId, [row.id])).get(row.id));
   });
 }
 
@@ -144,7 +174,9 @@ export async function updateCustomer(
     if (!canUpdateCustomer(ctx.principal, existing)) {
       throw forbidden('Technicians can change only the customers they added themselves.');
     }
-    const row = await updateRow(tx, ctx.tenantId, id, patch, now);
+    const { labelIds, ...fields } = patch;
+    const row = await updateRow(tx, ctx.tenantId, id, fields, now);
+    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', id, labelIds);
     const changed = Object.keys(patch).filter((k) => patch[k as keyof CustomerPatch] !== undefined);
     await audit(
       tx,
@@ -152,7 +184,7 @@ export async function updateCustomer(
       { action: 'customer.updated', entityType: 'customer', entityId: id, details: { changed } },
       now,
     );
-    return presentCustomer(row!, ctx.principal);
+    return presentCustomer(row!, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
   });
 }
 
@@ -164,6 +196,19 @@ export async function deleteCustomer(deps: AppDeps, ctx: ServiceContext, id: str
     if (!existing) throw notFound('Customer');
     if (!canDeleteCustomer(ctx.principal))
       throw forbidden('Only managers and administrators delete customers.');
+    const [used] = await tx.query(
+      'select 1 from locations where tenant_id = $1 and customer_id = $2 limit 1',
+      [ctx.tenantId, id],
+    );
+    if (used) {
+      throw new AppError(
+        'conflict',
+        'This customer has locations. To remove a duplicate, merge it into the other customer.',
+        {
+          reason: 'has_locations',
+        },
+      );
+    }
     await deleteRow(tx, ctx.tenantId, id);
     await audit(
       tx,

@@ -1,0 +1,190 @@
+import type { AppDeps, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
+import { patchAssignments } from '../../db/sql-patch.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { audit } from '../audit/audit-recorder.js';
+import {
+  canCreateCustomer,
+  canDeleteCustomer,
+  canReadCustomers,
+  canUpdateCustomer,
+} from '../customers/customers.policy.js';
+import type { BuildingInput, BuildingPatch, BuildingView } from './buildings.schemas.js';
+
+type BuildingRow = {
+  id: string;
+  location_id: string;
+  customer_id: string;
+  name: string;
+  is_default: boolean;
+  forecast_enabled: boolean;
+  last_energy_inspection_on: string | null;
+  installation_count: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+};
+
+const SELECT = `select b.id, b.location_id, l.customer_id, b.name, b.is_default, b.forecast_enabled, b.last_energy_inspection_on,
+    b.created_by, b.created_at, b.updated_at,
+    (select count(*)::int from installations i where i.tenant_id = b.tenant_id and i.building_id = b.id and i.archived_at is null) as installation_count
+  from buildings b join locations l on l.tenant_id = b.tenant_id and l.id = b.location_id`;
+
+const present = (r: BuildingRow): BuildingView => ({
+  id: r.id,
+  locationId: r.location_id,
+  customerId: r.customer_id,
+  name: r.name,
+  isDefault: r.is_default,
+  forecastEnabled: r.forecast_enabled,
+  lastEnergyInspectionOn: r.last_energy_inspection_on,
+  installationCount: r.installation_count,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+export async function findBuilding(tx: Queryable, tenantId: string, id: string): Promise<BuildingRow | null> {
+  const [row] = await tx.query<BuildingRow>(`${SELECT} where b.tenant_id = $1 and b.id = $2`, [tenantId, id]);
+  return row ?? null;
+}
+
+export async function listBuildings(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  filter: { locationId?: string | undefined; customerId?: string | undefined },
+) {
+  if (!canReadCustomers(ctx.principal)) throw forbidden();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const rows = await tx.query<BuildingRow>(
+      `${SELECT} where b.tenant_id = $1 and ($2::uuid is null or b.location_id = $2::uuid) and ($3::uuid is null or l.customer_id = $3::uuid)
+        order by b.is_default desc, lower(b.name), b.id limit 1000`,
+      [ctx.tenantId, filter.locationId ?? null, filter.customerId ?? null],
+    );
+    return rows.map(present);
+  });
+}
+
+export async function getBuilding(deps: AppDeps, ctx: ServiceContext, id: string): Promise<BuildingView> {
+  if (!canReadCustomers(ctx.principal)) throw forbidden();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const row = await findBuilding(tx, ctx.tenantId, id);
+    if (!row) throw notFound('Building');
+    return present(row);
+  });
+}
+
+export async function createBuilding(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: BuildingInput,
+): Promise<BuildingView> {
+  if (!canCreateCustomer(ctx.principal)) throw forbidden();
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [location] = await tx.query('select id from locations where tenant_id = $1 and id = $2', [
+      ctx.tenantId,
+      input.locationId,
+    ]);
+    if (!location) throw fieldError('locationId', 'No location with this id.', 'not_found');
+    const [row] = await tx.query<{ id: string }>(
+      `insert into buildings (tenant_id, location_id, name, forecast_enabled, last_energy_inspection_on, created_by, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $7) returning id`,
+      [
+        ctx.tenantId,
+        input.locationId,
+        input.name,
+        input.forecastEnabled,
+        input.lastEnergyInspectionOn,
+        ctx.principal.userId,
+        now,
+      ],
+    );
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'building.created',
+        entityType: 'building',
+        entityId: row!.id,
+        details: { locationId: input.locationId },
+      },
+      now,
+    );
+    return present((await findBuilding(tx, ctx.tenantId, row!.id))!);
+  });
+}
+
+const COLUMNS = {
+  name: 'name',
+  forecastEnabled: 'forecast_enabled',
+  lastEnergyInspectionOn: 'last_energy_inspection_on',
+} as const;
+
+export async function updateBuilding(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: BuildingPatch,
+): Promise<BuildingView> {
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await findBuilding(tx, ctx.tenantId, id);
+    if (!existing) throw notFound('Building');
+    if (!canUpdateCustomer(ctx.principal, existing))
+      throw forbidden('Technicians can change only the buildings they added themselves.');
+    const { assignments, values } = patchAssignments(patch, COLUMNS, 4);
+    await tx.query(
+      `update buildings set ${[...assignments, 'updated_at = $3'].join(', ')} where tenant_id = $1 and id = $2`,
+      [ctx.tenantId, id, now, ...values],
+    );
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'building.updated',
+        entityType: 'building',
+        entityId: id,
+        details: { changed: Object.keys(patch) },
+      },
+      now,
+    );
+    return present((await findBuilding(tx, ctx.tenantId, id))!);
+  });
+}
+
+export async function deleteBuilding(deps: AppDeps, ctx: ServiceContext, id: string): Promise<void> {
+  const now = deps.now();
+  await withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await findBuilding(tx, ctx.tenantId, id);
+    if (!existing) throw notFound('Building');
+    if (!canDeleteCustomer(ctx.principal))
+      throw forbidden('Only managers and administrators delete buildings.');
+    if (existing.is_default)
+      throw new AppError('conflict', 'The default building of a location cannot be deleted.', {
+        reason: 'default_building',
+      });
+    const [used] = await tx.query(
+      'select 1 from installations where tenant_id = $1 and building_id = $2 limit 1',
+      [ctx.tenantId, id],
+    );
+    if (used)
+      throw new AppError(
+        'conflict',
+        'This building has installations. Move them to another building first.',
+        { reason: 'has_installations' },
+      );
+    await tx.query('delete from buildings where tenant_id = $1 and id = $2', [ctx.tenantId, id]);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'building.deleted',
+        entityType: 'building',
+        entityId: id,
+        details: { locationId: existing.location_id },
+      },
+      now,
+    );
+  });
+}
