@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,6 +11,10 @@ import { defineConfig } from 'vitest/config';
 const dbTests = ['apps/server/src/**/*.db.test.ts'];
 
 export default defineConfig({
+  resolve: {
+    // Tests run on the sources of workspace packages, without building them first.
+    alias: { '@climalog/compliance': fileURLToPath(new URL('./packages/compliance/src/index.ts', import.meta.url)) },
+  },
   test: {
     projects: [
       {
@@ -46,6 +51,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/support/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -15,7 +15,9 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
 import { buildingRoutes } from './modules/buildings/buildings.routes.js';
 import { customerRoutes } from './modules/customers/customers.routes.js';
+import { installationRoutes } from './modules/installations/installations.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { refrigerantRoutes } from './modules/refrigerants/refrigerants.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
 import { profileRoutes } from './modules/users/profile.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -35,6 +37,8 @@ const API_MODULES = [
   customerRoutes,
   locationRoutes,
   buildingRoutes,
+  installationRoutes,
+  refrigerantRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

@@ -74,9 +74,10 @@ describe('job queue', () => {
     // pg-boss counts the retry when it runs it; for now the job waits, delayed by the backoff.
     expect(retrying).toMatchObject({ state: 'retry', delayed: true });
     // Time passes: make the retry due now.
-    await db.query(`update pgboss.job set start_after = now() - interval '1 second' where name = $1 and state = 'retry'`, [
-      queueName,
-    ]);
+    await db.query(
+      `update pgboss.job set start_after = now() - interval '1 second' where name = $1 and state = 'retry'`,
+      [queueName],
+    );
     await jobs.drain();
     expect(handled).toContain('second try');
     const states = await jobStates();

@@ -1,0 +1,357 @@
+import type { AppDeps, Principal, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/database-errors.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { fieldError, forbidden, notFound } from '../../http/errors.js';
+import { generateHumanCode } from '../../security/human-codes.js';
+import { audit } from '../audit/audit-recorder.js';
+import {
+  canCreateCustomer,
+  canDeleteCustomer,
+  canExportCustomers,
+  canReadCustomers,
+  canUpdateCustomer,
+} from '../customers/customers.policy.js';
+import { labelsOf, setLabels } from '../labels/label-assignments.js';
+import { isManagerOrAbove } from '../users/roles.js';
+import { co2eOf, missingEssentials } from './installation-facts.js';
+import {
+  componentsOf,
+  findInstallation,
+  insertInstallation,
+  listInstallations,
+  updateInstallation,
+  type InstallationFilter,
+  type InstallationRow,
+} from './installations.repository.js';
+import type { InstallationInput, InstallationPatch, InstallationView } from './installations.schemas.js';
+
+const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+
+export async function presentInstallations(
+  tx: Queryable,
+  deps: AppDeps,
+  ctx: ServiceContext,
+  rows: InstallationRow[],
+): Promise<InstallationView[]> {
+  const ids = rows.map((r) => r.id);
+  const labels = await labelsOf(tx, ctx.tenantId, ids);
+  const components = await componentsOf(tx, ctx.tenantId, ids);
+  const onDate = today(deps);
+  return rows.map((r) => ({
+    id: r.id,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    locationId: r.location_id,
+    buildingId: r.building_id,
+    kind: r.kind,
+    reference: r.reference,
+    brand: r.brand,
+    model: r.model,
+    serialNumber: r.serial_number,
+    refrigerant: r.refrigerant,
+    chargeKg: r.charge_kg,
+    hermeticallySealed: r.hermetically_sealed,
+    leakDetectionSystem: r.leak_detection_system,
+    coolingCapacityKw: r.cooling_capacity_kw,
+    comfortCooling: r.comfort_cooling,
+    heatingFuel: r.heating_fuel,
+    heatingCapacityKw: r.heating_capacity_kw,
+    commissionedOn: r.commissioned_on,
+    forecastStartOn: r.forecast_start_on,
+    forecastMode: r.forecast_mode,
+    customIntervalMonths: r.custom_interval_months,
+    forecastModeReason: r.forecast_mode_reason,
+    notes: r.notes,
+    externalReference: r.external_reference,
+    token: r.token,
+    archived: r.archived_at !== null,
+    co2eTonnes: co2eOf(r, onDate),
+    missing: missingEssentials(r),
+    components: (components.get(r.id) ?? []).map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      brand: c.brand,
+      model: c.model,
+      serialNumber: c.serial_number,
+      notes: c.notes,
+    })),
+    labels: labels.get(r.id) ?? [],
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    createdBy: r.created_by,
+    abilities: abilitiesFor(ctx.principal, r),
+  }));
+}
+
+const abilitiesFor = (p: Principal, r: InstallationRow) => ({
+  update: canUpdateCustomer(p, r),
+  delete: canDeleteCustomer(p),
+  archive: isManagerOrAbove(p),
+});
+
+async function load(tx: Queryable, ctx: ServiceContext, id: string): Promise<InstallationRow> {
+  const row = await findInstallation(tx, ctx.tenantId, id);
+  if (!row) throw notFound('Installation');
+  return row;
+}
+
+/** A custom interval needs its number of months; the other modes ignore it. */
+function assertForecastMode(mode: string, months: number | null | undefined): void {
+  if (mode === 'custom' && (months === null || months === undefined)) {
+    throw fieldError(
+      'customIntervalMonths',
+      'A custom forecast needs the interval in months (1–120).',
+      'required',
+    );
+  }
+}
+
+type Placement = { buildingId: string; locationId: string; customerId: string };
+
+/** Where a new installation goes: the given building, or the default building of the given location. */
+async function placementFor(
+  tx: Queryable,
+  tenantId: string,
+  input: { locationId?: string | undefined; buildingId?: string | undefined },
+): Promise<Placement> {
+  if (input.buildingId) {
+    const [b] = await tx.query<{ location_id: string; customer_id: string }>(
+      'select b.location_id, l.customer_id from buildings b join locations l on l.tenant_id = b.tenant_id and l.id = b.location_id where b.tenant_id = $1 and b.id = $2',
+      [tenantId, input.buildingId],
+    );
+    if (!b) throw fieldError('buildingId', 'No building with this id.', 'not_found');
+    if (input.locationId && input.locationId !== b.location_id)
+      throw fieldError('buildingId', 'This building belongs to another location.', 'mismatch');
+    return { buildingId: input.buildingId, locationId: b.location_id, customerId: b.customer_id };
+  }
+  if (!input.locationId)
+    throw fieldError(
+      'locationId',
+      'Say where the installation is: a locationId (or a buildingId).',
+      'required',
+    );
+  const [l] = await tx.query<{ customer_id: string; building_id: string | null }>(
+    `select l.customer_id, b.id as building_id from locations l
+       left join buildings b on b.tenant_id = l.tenant_id and b.location_id = l.id and b.is_default
+      where l.tenant_id = $1 and l.id = $2`,
+    [tenantId, input.locationId],
+  );
+  if (!l || !l.building_id) throw fieldError('locationId', 'No location with this id.', 'not_found');
+  return { buildingId: l.building_id, locationId: input.locationId, customerId: l.customer_id };
+}
+
+export async function listInstallationsPage(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: Omit<InstallationFilter, 'before'> & { cursor?: string | undefined },
+) {
+  if (!canReadCustomers(ctx.principal)) throw forbidden();
+  const before = decodeCursor(query.cursor, ['string', 'string'] as const);
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const rows = await listInstallations(tx, ctx.tenantId, { ...query, before, limit: query.limit + 1 });
+    if (!query.cursor)
+      await audit(tx, ctx, { action: 'installation.listed', entityType: 'installation' }, deps.now());
+    const page = pageFrom(
+      rows,
+      query.limit,
+      (r) => r,
+      (r) => [r.created_at.toISOString(), r.id],
+    );
+    return { items: await presentInstallations(tx, deps, ctx, page.items), nextCursor: page.nextCursor };
+  });
+}
+
+export async function* exportInstallations(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: Omit<InstallationFilter, 'before' | 'limit'>,
+): AsyncGenerator<InstallationView[]> {
+  if (!canExportCustomers(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
+  await withTenant(deps.db, ctx.tenantId, (tx) =>
+    audit(
+      tx,
+      ctx,
+      {
+        action: 'export.created',
+        entityType: 'export',
+        details: { resource: 'installations', format: 'xlsx' },
+      },
+      deps.now(),
+    ),
+  );
+  let before: [string, string] | undefined;
+  for (;;) {
+    const batch = await withTenant(deps.db, ctx.tenantId, async (tx) => {
+      const rows = await listInstallations(tx, ctx.tenantId, { ...query, before, limit: 1000 });
+      return { rows, views: await presentInstallations(tx, deps, ctx, rows) };
+    });
+    if (batch.rows.length === 0) return;
+    yield batch.views;
+    const last = batch.rows.at(-1)!;
+    before = [last.created_at.toISOString(), last.id];
+  }
+}
+
+export async function getInstallation(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+): Promise<InstallationView> {
+  if (!canReadCustomers(ctx.principal)) throw forbidden();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const row = await load(tx, ctx, id);
+    await audit(
+      tx,
+      ctx,
+      { action: 'installation.viewed', entityType: 'installation', entityId: id },
+      deps.now(),
+    );
+    return (await presentInstallations(tx, deps, ctx, [row]))[0]!;
+  });
+}
+
+export async function createInstallation(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: InstallationInput,
+): Promise<InstallationView> {
+  if (!canCreateCustomer(ctx.principal)) throw forbidden();
+  assertForecastMode(input.forecastMode ?? 'automatic', input.customIntervalMonths);
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const { labelIds, locationId, buildingId, ...fields } = input;
+    const placement = await placementFor(tx, ctx.tenantId, { locationId, buildingId });
+    let id: string | undefined;
+    // The token is generated once; a collision of 99 random bits is not expected, but is retried.
+    for (let attempt = 0; !id; attempt++) {
+      try {
+        id = await insertInstallation(
+          tx,
+          ctx.tenantId,
+          { ...fields, ...placement },
+          generateHumanCode(4, 5),
+          ctx.principal.userId,
+          now,
+        );
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt > 2) throw error;
+      }
+    }
+    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'installation', id, labelIds);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'installation.created',
+        entityType: 'installation',
+        entityId: id,
+        details: { locationId: placement.locationId },
+      },
+      now,
+    );
+    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
+  });
+}
+
+export async function updateInstallationById(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: InstallationPatch,
+): Promise<InstallationView> {
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await load(tx, ctx, id);
+    if (!canUpdateCustomer(ctx.principal, existing))
+      throw forbidden('Technicians can change only the installations they added themselves.');
+    const { labelIds, buildingId, ...fields } = patch;
+    assertForecastMode(
+      fields.forecastMode ?? existing.forecast_mode,
+      fields.customIntervalMonths === undefined
+        ? existing.custom_interval_months
+        : fields.customIntervalMonths,
+    );
+    if (buildingId && buildingId !== existing.building_id) {
+      const placement = await placementFor(tx, ctx.tenantId, { buildingId });
+      if (placement.locationId !== existing.location_id) {
+        throw fieldError(
+          'buildingId',
+          'An installation moves only between buildings of its own location.',
+          'other_location',
+        );
+      }
+    }
+    await updateInstallation(tx, ctx.tenantId, id, { ...fields, ...(buildingId ? { buildingId } : {}) }, now);
+    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'installation', id, labelIds);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'installation.updated',
+        entityType: 'installation',
+        entityId: id,
+        details: { changed: Object.keys(patch) },
+      },
+      now,
+    );
+    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
+  });
+}
+
+/** Archived installations leave every list and forecast but keep their logbook. */
+export async function setArchived(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  archived: boolean,
+): Promise<InstallationView> {
+  if (!isManagerOrAbove(ctx.principal))
+    throw forbidden('Only managers and administrators archive installations.');
+  const now = deps.now();
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await load(tx, ctx, id);
+    await tx.query(
+      'update installations set archived_at = $3, updated_at = $4 where tenant_id = $1 and id = $2',
+      [ctx.tenantId, id, archived ? now : null, now],
+    );
+    await audit(
+      tx,
+      ctx,
+      {
+        action: archived ? 'installation.archived' : 'installation.unarchived',
+        entityType: 'installation',
+        entityId: id,
+      },
+      now,
+    );
+    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
+  });
+}
+
+/** Deleting is for records entered by mistake: an installation with a logbook is archived instead. */
+export async function deleteInstallation(deps: AppDeps, ctx: ServiceContext, id: string): Promise<void> {
+  const now = deps.now();
+  await withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await load(tx, ctx, id);
+    if (!canDeleteCustomer(ctx.principal))
+      throw forbidden('Only managers and administrators delete installations.');
+    await tx.query('delete from label_assignments where tenant_id = $1 and entity_id = $2', [
+      ctx.tenantId,
+      id,
+    ]);
+    await tx.query('delete from installations where tenant_id = $1 and id = $2', [ctx.tenantId, id]);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'installation.deleted',
+        entityType: 'installation',
+        entityId: id,
+        details: { token: existing.token },
+      },
+      now,
+    );
+  });
+}
