@@ -20,6 +20,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/labels/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/locations/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/buildings/{id}': { name: 'Overgenomen' },
+  'PATCH /api/v1/installations/{id}': { brand: 'Overgenomen' },
+  'POST /api/v1/installations/{id}/components': { kind: 'compressor' },
+  'PUT /api/v1/installations/{id}/components/{componentId}': { kind: 'compressor' },
 };
 
 /** Body ids that point at tenant A's records (POST with a reference in the body). */
@@ -35,6 +38,8 @@ const REFERENCE_POSTS: Array<{ url: string; body: () => unknown; field: string }
     field: 'locationId',
   },
   { url: '/api/v1/customers', body: () => ({ name: 'Met label', labelIds: [ids.label] }), field: 'labelIds' },
+  { url: '/api/v1/installations', body: () => ({ locationId: ids.location }), field: 'locationId' },
+  { url: '/api/v1/installations', body: () => ({ buildingId: ids.building }), field: 'buildingId' },
 ];
 
 /** Which of tenant A's ids goes into each path parameter, by path. */
@@ -42,6 +47,10 @@ function fillPath(path: string): string | null {
   if (path === '/api/v1/customers/{id}/merge') return path.replace('{id}', ids.bCustomer!);
   if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
   if (path.startsWith('/api/v1/labels/{id}')) return path.replace('{id}', ids.label!);
+  if (path === '/api/v1/installations/{id}/components/{componentId}') {
+    return path.replace('{id}', ids.installation!).replace('{componentId}', ids.component!);
+  }
+  if (path.startsWith('/api/v1/installations/{id}')) return path.replace('{id}', ids.installation!);
   if (path.startsWith('/api/v1/locations/{id}')) return path.replace('{id}', ids.location!);
   if (path.startsWith('/api/v1/buildings/{id}')) return path.replace('{id}', ids.building!);
   if (path === '/api/v1/users/{id}/api-keys/{keyId}')
@@ -86,6 +95,16 @@ beforeAll(async () => {
   ids.building = (
     await a.post('/api/v1/buildings', { locationId: ids.location, name: 'Geheime hal' })
   ).data.id;
+  ids.installation = (
+    await a.post('/api/v1/installations', {
+      locationId: ids.location,
+      kind: 'refrigeration',
+      serialNumber: 'GEHEIM-1',
+    })
+  ).data.id;
+  ids.component = (
+    await a.post(`/api/v1/installations/${ids.installation}/components`, { kind: 'compressor' })
+  ).data.items[0].id;
   // B's own customer, the target of a merge that names A's customer as the duplicate.
   ids.bCustomer = (await b.post('/api/v1/customers', { name: 'Klant van B' })).data.id;
 });
@@ -100,7 +119,7 @@ describe('cross-tenant access', () => {
       const filled = fillPath(path);
       expect(filled, `no sample ids for ${path}: add it to fillPath`).not.toBeNull();
       for (const method of Object.keys(operations)) {
-        const upper = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+        const upper = method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
         const body =
           path === '/api/v1/customers/{id}/merge'
             ? { duplicateId: ids.customer }
@@ -134,6 +153,9 @@ describe('cross-tenant access', () => {
     expect(person.data).toMatchObject({ firstName: 'Alleen', status: 'no_sign_in' });
     expect((await a.get(`/api/v1/locations/${ids.location}`)).data.street).toBe('Geheime dreef');
     expect((await a.get(`/api/v1/buildings/${ids.building}`)).data.name).toBe('Geheime hal');
+    const installation = (await a.get(`/api/v1/installations/${ids.installation}`)).data;
+    expect(installation).toMatchObject({ serialNumber: 'GEHEIM-1', brand: '', archived: false });
+    expect(installation.components).toHaveLength(1);
     expect((await a.get('/api/v1/labels')).data.items.map((l: { name: string }) => l.name)).toEqual([
       'VIP A',
     ]);
@@ -153,6 +175,9 @@ describe('cross-tenant access', () => {
       `/api/v1/locations?customerId=${ids.customer}`,
       '/api/v1/buildings',
       `/api/v1/buildings?locationId=${ids.location}`,
+      '/api/v1/installations?archived=all',
+      '/api/v1/installations?q=GEHEIM',
+      `/api/v1/installations?locationId=${ids.location}`,
       `/api/v1/audit-events?entityId=${ids.customer}`,
       '/api/v1/audit-events?action=customer.*',
     ];
