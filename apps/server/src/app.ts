@@ -16,7 +16,9 @@ import { twoFactorRoutes } from './modules/auth/two-factor.routes.js';
 import { buildingRoutes } from './modules/buildings/buildings.routes.js';
 import { customerRoutes } from './modules/customers/customers.routes.js';
 import { installationRoutes } from './modules/installations/installations.routes.js';
+import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { workOrderRoutes } from './modules/work-orders/work-orders.routes.js';
 import { refrigerantRoutes } from './modules/refrigerants/refrigerants.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
 import { profileRoutes } from './modules/users/profile.routes.js';
@@ -39,6 +41,8 @@ const API_MODULES = [
   buildingRoutes,
   installationRoutes,
   refrigerantRoutes,
+  inventoryRoutes,
+  workOrderRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

@@ -21,6 +21,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/locations/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/buildings/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/installations/{id}': { brand: 'Overgenomen' },
+  'PATCH /api/v1/work-orders/{id}': { notes: 'Overgenomen' },
+  'PATCH /api/v1/products/{id}': { name: 'Overgenomen' },
+  'PATCH /api/v1/cylinders/{id}': { notes: 'Overgenomen' },
   'POST /api/v1/installations/{id}/components': { kind: 'compressor' },
   'PUT /api/v1/installations/{id}/components/{componentId}': { kind: 'compressor' },
 };
@@ -40,6 +43,11 @@ const REFERENCE_POSTS: Array<{ url: string; body: () => unknown; field: string }
   { url: '/api/v1/customers', body: () => ({ name: 'Met label', labelIds: [ids.label] }), field: 'labelIds' },
   { url: '/api/v1/installations', body: () => ({ locationId: ids.location }), field: 'locationId' },
   { url: '/api/v1/installations', body: () => ({ buildingId: ids.building }), field: 'buildingId' },
+  {
+    url: '/api/v1/work-orders',
+    body: () => ({ installationIds: [ids.installation] }),
+    field: 'installationIds',
+  },
 ];
 
 /** Which of tenant A's ids goes into each path parameter, by path. */
@@ -47,6 +55,9 @@ function fillPath(path: string): string | null {
   if (path === '/api/v1/customers/{id}/merge') return path.replace('{id}', ids.bCustomer!);
   if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
   if (path.startsWith('/api/v1/labels/{id}')) return path.replace('{id}', ids.label!);
+  if (path.startsWith('/api/v1/work-orders/{id}')) return path.replace('{id}', ids.workOrder!);
+  if (path.startsWith('/api/v1/products/{id}')) return path.replace('{id}', ids.product!);
+  if (path.startsWith('/api/v1/cylinders/{id}')) return path.replace('{id}', ids.cylinder!);
   if (path === '/api/v1/installations/{id}/components/{componentId}') {
     return path.replace('{id}', ids.installation!).replace('{componentId}', ids.component!);
   }
@@ -105,6 +116,17 @@ beforeAll(async () => {
   ids.component = (
     await a.post(`/api/v1/installations/${ids.installation}/components`, { kind: 'compressor' })
   ).data.items[0].id;
+  ids.product = (await a.post('/api/v1/products', { name: 'Geheim onderdeel' })).data.id;
+  ids.cylinder = (
+    await a.post('/api/v1/cylinders', { kind: 'supply', refrigerant: 'R-32', capacityKg: 10, contentKg: 8 })
+  ).data.id;
+  ids.workOrder = (
+    await a.post('/api/v1/work-orders', {
+      installationIds: [ids.installation],
+      notes: 'Geheime notitie',
+      products: [{ productId: ids.product, quantity: 1 }],
+    })
+  ).data.id;
   // B's own customer, the target of a merge that names A's customer as the duplicate.
   ids.bCustomer = (await b.post('/api/v1/customers', { name: 'Klant van B' })).data.id;
 });
@@ -160,6 +182,11 @@ describe('cross-tenant access', () => {
       'VIP A',
     ]);
     expect((await a.get(`/api/v1/customers/${ids.customer}`)).data.labels).toEqual([]);
+    expect((await a.get(`/api/v1/work-orders/${ids.workOrder}`)).data.notes).toBe('Geheime notitie');
+    expect((await a.get(`/api/v1/cylinders/${ids.cylinder}`)).data).toMatchObject({
+      contentKg: 8,
+      notes: '',
+    });
     const keys = await a.get(`/api/v1/users/${ids.systemUser}/api-keys`);
     expect(keys.data.items).toEqual([expect.objectContaining({ id: ids.apiKey, revokedAt: null })]);
   });
@@ -177,6 +204,10 @@ describe('cross-tenant access', () => {
       `/api/v1/buildings?locationId=${ids.location}`,
       '/api/v1/installations?archived=all',
       '/api/v1/installations?q=GEHEIM',
+      '/api/v1/work-orders',
+      `/api/v1/work-orders?installationId=${ids.installation}`,
+      '/api/v1/products?archived=true',
+      '/api/v1/cylinders?archived=true',
       `/api/v1/installations?locationId=${ids.location}`,
       `/api/v1/audit-events?entityId=${ids.customer}`,
       '/api/v1/audit-events?action=customer.*',

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
-import { fieldError, forbidden, notFound } from '../../http/errors.js';
+import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { generateHumanCode } from '../../security/human-codes.js';
 import { audit } from '../audit/audit-recorder.js';
 import {
@@ -337,6 +337,14 @@ export async function deleteInstallation(deps: AppDeps, ctx: ServiceContext, id:
     const existing = await load(tx, ctx, id);
     if (!canDeleteCustomer(ctx.principal))
       throw forbidden('Only managers and administrators delete installations.');
+    const [used] = await tx.query(
+      'select 1 from work_order_installations where tenant_id = $1 and installation_id = $2 limit 1',
+      [ctx.tenantId, id],
+    );
+    if (used)
+      throw new AppError('conflict', 'This installation has a logbook; archive it instead.', {
+        reason: 'has_logbook',
+      });
     await tx.query('delete from label_assignments where tenant_id = $1 and entity_id = $2', [
       ctx.tenantId,
       id,

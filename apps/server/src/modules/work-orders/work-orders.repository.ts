@@ -1,0 +1,160 @@
+import type { Queryable } from '../../db/database.js';
+import type { WorkOrderView } from './work-orders.schemas.js';
+
+export type WorkOrderRow = {
+  id: string;
+  number: number;
+  customer_id: string;
+  customer_name: string;
+  status: WorkOrderView['status'];
+  planned_on: string | null;
+  executed_on: string | null;
+  executor_id: string | null;
+  executor_name: string | null;
+  notes: string;
+  version: number;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  sort_date: string;
+};
+
+const SELECT = `select w.id, w.number, w.customer_id, c.name as customer_name, w.status, w.planned_on, w.executed_on, w.executor_id,
+    nullif(trim(u.first_name || ' ' || u.last_name), '') as executor_name, w.notes, w.version, w.created_by, w.created_at, w.updated_at,
+    coalesce(w.executed_on, w.planned_on, w.created_at::date)::text as sort_date
+  from work_orders w
+  join customers c on c.tenant_id = w.tenant_id and c.id = w.customer_id
+  left join users u on u.tenant_id = w.tenant_id and u.id = w.executor_id`;
+
+export async function findWorkOrder(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+  forUpdate = false,
+): Promise<WorkOrderRow | null> {
+  if (forUpdate)
+    await tx.query('select 1 from work_orders where tenant_id = $1 and id = $2 for update', [tenantId, id]);
+  const [row] = await tx.query<WorkOrderRow>(`${SELECT} where w.tenant_id = $1 and w.id = $2`, [
+    tenantId,
+    id,
+  ]);
+  return row ?? null;
+}
+
+export type WorkOrderFilter = {
+  installationId?: string | undefined;
+  customerId?: string | undefined;
+  locationId?: string | undefined;
+  executorId?: string | undefined;
+  labelId?: string | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  before?: readonly [string, number] | undefined;
+  limit: number;
+};
+
+/** Newest date first (executed, else planned, else created), then by number. */
+export function listWorkOrders(tx: Queryable, tenantId: string, f: WorkOrderFilter): Promise<WorkOrderRow[]> {
+  return tx.query<WorkOrderRow>(
+    `select * from (${SELECT}
+      where w.tenant_id = $1
+        and ($2::uuid is null or exists (select 1 from work_order_installations x where x.tenant_id = w.tenant_id and x.work_order_id = w.id and x.installation_id = $2::uuid))
+        and ($3::uuid is null or w.customer_id = $3::uuid)
+        and ($4::uuid is null or exists (select 1 from work_order_installations x join installations i on i.tenant_id = x.tenant_id and i.id = x.installation_id
+                                          where x.tenant_id = w.tenant_id and x.work_order_id = w.id and i.location_id = $4::uuid))
+        and ($5::uuid is null or w.executor_id = $5::uuid)
+        and ($6::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = w.tenant_id and a.entity_id = w.id and a.label_id = $6::uuid))
+        and ($7::text is null or w.status = $7)
+     ) x
+     where ($8::text is null or x.sort_date >= $8) and ($9::text is null or x.sort_date <= $9)
+       and ($10::text is null or (x.sort_date, x.number) < ($10, $11::bigint))
+     order by x.sort_date desc, x.number desc
+     limit $12`,
+    [
+      tenantId,
+      f.installationId ?? null,
+      f.customerId ?? null,
+      f.locationId ?? null,
+      f.executorId ?? null,
+      f.labelId ?? null,
+      f.status ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      f.before?.[0] ?? null,
+      f.before?.[1] ?? null,
+      f.limit,
+    ],
+  );
+}
+
+/** The next number in a tenant's series (work orders: 1, 2, 3 …), gap-free within committed work. */
+export async function nextNumber(tx: Queryable, tenantId: string, series: string): Promise<number> {
+  const [row] = await tx.query<{ value: number }>(
+    `insert into tenant_counters (tenant_id, name, value) values ($1, $2, 1)
+     on conflict (tenant_id, name) do update set value = tenant_counters.value + 1 returning value`,
+    [tenantId, series],
+  );
+  return row!.value;
+}
+
+export async function installationIdsOf(
+  tx: Queryable,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await tx.query<{ work_order_id: string; installation_id: string }>(
+    'select work_order_id, installation_id from work_order_installations where tenant_id = $1 and work_order_id = any($2::uuid[])',
+    [tenantId, ids],
+  );
+  for (const r of rows) map.set(r.work_order_id, [...(map.get(r.work_order_id) ?? []), r.installation_id]);
+  return map;
+}
+
+export async function productsOf(tx: Queryable, tenantId: string, ids: readonly string[]) {
+  const map = new Map<string, WorkOrderView['products']>();
+  if (ids.length === 0) return map;
+  const rows = await tx.query<{
+    work_order_id: string;
+    product_id: string;
+    name: string;
+    unit: string;
+    quantity: number;
+  }>(
+    `select wp.work_order_id, wp.product_id, p.name, p.unit, wp.quantity from work_order_products wp
+       join products p on p.tenant_id = wp.tenant_id and p.id = wp.product_id
+      where wp.tenant_id = $1 and wp.work_order_id = any($2::uuid[]) order by lower(p.name)`,
+    [tenantId, ids],
+  );
+  for (const r of rows) {
+    map.set(r.work_order_id, [
+      ...(map.get(r.work_order_id) ?? []),
+      { productId: r.product_id, name: r.name, unit: r.unit, quantity: r.quantity },
+    ]);
+  }
+  return map;
+}
+
+export async function signaturesOf(tx: Queryable, tenantId: string, ids: readonly string[]) {
+  const map = new Map<string, WorkOrderView['signatures']>();
+  if (ids.length === 0) return map;
+  const rows = await tx.query<{
+    work_order_id: string;
+    role: 'customer' | 'technician';
+    signer_name: string;
+    image: string;
+    signed_at: Date;
+  }>(
+    'select work_order_id, role, signer_name, image, signed_at from work_order_signatures where tenant_id = $1 and work_order_id = any($2::uuid[]) order by role',
+    [tenantId, ids],
+  );
+  for (const r of rows) {
+    map.set(r.work_order_id, [
+      ...(map.get(r.work_order_id) ?? []),
+      { role: r.role, signerName: r.signer_name, image: r.image, signedAt: r.signed_at.toISOString() },
+    ]);
+  }
+  return map;
+}

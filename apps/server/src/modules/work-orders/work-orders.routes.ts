@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../context.js';
+import { serviceContext } from '../../http/authentication.js';
+import { AppError } from '../../http/errors.js';
+import { idParam, pageOf } from '../../http/schema-helpers.js';
+import { installationLogbook } from './logbook.service.js';
+import { workOrderInput, workOrderListQuery, workOrderPatch, workOrderView } from './work-orders.schemas.js';
+import {
+  createWorkOrder,
+  deleteWorkOrder,
+  getWorkOrder,
+  listWorkOrdersPage,
+  updateWorkOrder,
+} from './work-orders.service.js';
+
+const tags = ['Work orders'];
+
+/** `If-Match: "3"` (or W/"3") carries the version the client read. */
+function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match)
+    throw new AppError('bad_request', 'If-Match must be the ETag of the work order, e.g. "3".', {
+      errors: [{ field: 'If-Match', message: 'Invalid ETag.' }],
+    });
+  return Number(match[1]);
+}
+
+export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/work-orders', {
+    schema: {
+      tags,
+      summary: 'List work orders, newest first',
+      querystring: workOrderListQuery,
+      response: { 200: pageOf(workOrderView) },
+    },
+    handler: async (request) => {
+      const { format: _format, ...query } = request.query;
+      return listWorkOrdersPage(deps, serviceContext(request), query);
+    },
+  });
+
+  r.post('/work-orders', {
+    schema: {
+      tags,
+      summary: 'Create a work order (planned or executed) with its activities',
+      body: workOrderInput,
+      response: { 201: workOrderView },
+    },
+    handler: async (request, reply) => {
+      const created = await createWorkOrder(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', `"${created.version}"`).send(created);
+    },
+  });
+
+  r.get('/work-orders/:id', {
+    schema: {
+      tags,
+      summary: 'Read a work order (ETag = its version)',
+      params: idParam,
+      response: { 200: workOrderView },
+    },
+    handler: async (request, reply) => {
+      const workOrder = await getWorkOrder(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', `"${workOrder.version}"`).send(workOrder);
+    },
+  });
+
+  r.patch('/work-orders/:id', {
+    schema: {
+      tags,
+      summary:
+        'Change a work order; send If-Match or version to be told (409) when someone else changed it first',
+      params: idParam,
+      body: workOrderPatch,
+      response: { 200: workOrderView },
+    },
+    handler: async (request, reply) => {
+      const expected = versionFromIfMatch(request.headers['if-match']);
+      const updated = await updateWorkOrder(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expected,
+      );
+      return reply.header('etag', `"${updated.version}"`).send(updated);
+    },
+  });
+
+  r.delete('/work-orders/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a work order that was not executed',
+      params: idParam,
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await deleteWorkOrder(deps, serviceContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/installations/:id/logbook', {
+    schema: {
+      tags: ['Installations'],
+      summary: 'The logbook of an installation: its work orders and activities in time order',
+      params: idParam,
+      querystring: z.strictObject({
+        filter: z.enum(['all', 'executed', 'to_be_executed', 'mine']).default('all'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+      }),
+      response: { 200: z.object({ items: z.array(workOrderView) }) },
+    },
+    handler: async (request) =>
+      installationLogbook(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.query.filter,
+        request.query.order,
+      ),
+  });
+}
