@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, line } from '../../http/schema-helpers.js';
+import { forecastView } from '../forecasts/forecast.schemas.js';
 
 export const buildingInput = z.strictObject({
   locationId: z.guid('Must be a valid id.'),
@@ -27,6 +28,11 @@ export const buildingView = z
     forecastEnabled: z.boolean(),
     lastEnergyInspectionOn: z.string().nullable(),
     installationCount: z.number().int(),
+    comfortCoolingKw: z
+      .number()
+      .nullable()
+      .describe('Cooling capacity of the comfort installations, added up'),
+    energyInspection: forecastView.describe('Air-conditioning energy inspection of the building'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -3,7 +3,9 @@ import type { Queryable } from '../../db/database.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import type { BuildingEvaluation } from '@climalog/compliance';
 import { audit } from '../audit/audit-recorder.js';
+import { evaluateBuildingOf, presentForecast } from '../forecasts/forecast-evaluation.js';
 import {
   canCreateCustomer,
   canDeleteCustomer,
@@ -11,6 +13,8 @@ import {
   canUpdateCustomer,
 } from '../customers/customers.policy.js';
 import type { BuildingInput, BuildingPatch, BuildingView } from './buildings.schemas.js';
+
+const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
 
 type BuildingRow = {
   id: string;
@@ -31,7 +35,7 @@ const SELECT = `select b.id, b.location_id, l.customer_id, b.name, b.is_default,
     (select count(*)::int from installations i where i.tenant_id = b.tenant_id and i.building_id = b.id and i.archived_at is null) as installation_count
   from buildings b join locations l on l.tenant_id = b.tenant_id and l.id = b.location_id`;
 
-const present = (r: BuildingRow): BuildingView => ({
+const present = (r: BuildingRow, evaluation: BuildingEvaluation): BuildingView => ({
   id: r.id,
   locationId: r.location_id,
   customerId: r.customer_id,
@@ -40,6 +44,8 @@ const present = (r: BuildingRow): BuildingView => ({
   forecastEnabled: r.forecast_enabled,
   lastEnergyInspectionOn: r.last_energy_inspection_on,
   installationCount: r.installation_count,
+  comfortCoolingKw: evaluation.comfortCoolingKw,
+  energyInspection: presentForecast(evaluation.energyInspection),
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -61,7 +67,12 @@ export async function listBuildings(
         order by b.is_default desc, lower(b.name), b.id limit 1000`,
       [ctx.tenantId, filter.locationId ?? null, filter.customerId ?? null],
     );
-    return rows.map(present);
+    const views: BuildingView[] = [];
+    for (const row of rows)
+      views.push(
+        present(row, await evaluateBuildingOf(tx, ctx.tenantId, row, today(deps), ctx.principal.language)),
+      );
+    return views;
   });
 }
 
@@ -70,7 +81,7 @@ export async function getBuilding(deps: AppDeps, ctx: ServiceContext, id: string
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const row = await findBuilding(tx, ctx.tenantId, id);
     if (!row) throw notFound('Building');
-    return present(row);
+    return present(row, await evaluateBuildingOf(tx, ctx.tenantId, row, today(deps), ctx.principal.language));
   });
 }
 
@@ -111,7 +122,11 @@ export async function createBuilding(
       },
       now,
     );
-    return present((await findBuilding(tx, ctx.tenantId, row!.id))!);
+    const created = (await findBuilding(tx, ctx.tenantId, row!.id))!;
+    return present(
+      created,
+      await evaluateBuildingOf(tx, ctx.tenantId, created, today(deps), ctx.principal.language),
+    );
   });
 }
 
@@ -149,7 +164,11 @@ export async function updateBuilding(
       },
       now,
     );
-    return present((await findBuilding(tx, ctx.tenantId, id))!);
+    const updated = (await findBuilding(tx, ctx.tenantId, id))!;
+    return present(
+      updated,
+      await evaluateBuildingOf(tx, ctx.tenantId, updated, today(deps), ctx.principal.language),
+    );
   });
 }
 

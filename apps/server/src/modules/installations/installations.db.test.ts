@@ -239,3 +239,59 @@ describe('refrigerant catalogue', () => {
     expect(yf.gwp).toBe(4);
   });
 });
+
+describe('forecast on the installation', () => {
+  it('says when the next leak check is due, why, and moves it after an executed check', async () => {
+    const inst = (await admin.post('/api/v1/installations', { locationId, ...coldRoom })).data;
+    expect(inst.forecast.leakCheck).toMatchObject({
+      status: 'overdue',
+      dueOn: '2024-04-15',
+      intervalMonths: 12,
+      baseDate: '2023-04-15',
+      baseKind: 'commissioning',
+    });
+    expect(inst.forecast.leakCheck.source).toMatch(/2014|2024/);
+    expect(inst.forecast.heatingMaintenance).toBeNull();
+    expect(inst.forecast.leakRepair).toBeNull();
+    const today = new Date().toISOString().slice(0, 10);
+    await admin.post('/api/v1/work-orders', {
+      installationIds: [inst.id],
+      status: 'executed',
+      executedOn: today,
+      activities: [{ installationId: inst.id, type: 'leak_check', result: 'no_leak' }],
+    });
+    const after = (await admin.get(`/api/v1/installations/${inst.id}`)).data;
+    expect(after.forecast.leakCheck).toMatchObject({
+      status: 'planned',
+      baseDate: today,
+      baseKind: 'last_check',
+      intervalMonths: 12,
+    });
+    expect(after.forecast.leakCheck.explanation).toMatch(/R-410A/);
+  });
+
+  it('says which inputs are missing instead of guessing, in the reader’s language', async () => {
+    await admin.patch('/api/v1/me', { language: 'nl' });
+    const inst = (
+      await admin.post('/api/v1/installations', { locationId, kind: 'refrigeration', refrigerant: 'R-410A' })
+    ).data;
+    expect(inst.forecast.leakCheck).toEqual({
+      status: 'unknown',
+      missing: expect.arrayContaining(['chargeKg']),
+    });
+    const heating = (
+      await admin.post('/api/v1/installations', {
+        locationId,
+        kind: 'heating',
+        heatingFuel: 'gas',
+        heatingCapacityKw: 30,
+        commissionedOn: '2024-01-10',
+      })
+    ).data;
+    expect(heating.forecast.heatingMaintenance).toMatchObject({ intervalMonths: 24, dueOn: '2026-01-10' });
+    expect(heating.forecast.heatingMaintenance.explanation).toMatch(/[a-z]/);
+    const building = (await admin.get(`/api/v1/buildings/${defaultBuildingId}`)).data;
+    expect(building).toHaveProperty('energyInspection');
+    await admin.patch('/api/v1/me', { language: 'en' });
+  });
+});

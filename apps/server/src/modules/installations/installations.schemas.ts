@@ -1,6 +1,7 @@
 import { normalizeRefrigerantName } from '@climalog/compliance';
 import { z } from 'zod';
 import { isoDate, line, listQuery, multiline } from '../../http/schema-helpers.js';
+import { installationForecastView, leakLossView } from '../forecasts/forecast.schemas.js';
 import { labelIdsInput, labelRef } from '../labels/labels.schemas.js';
 
 export const INSTALLATION_KINDS = ['refrigeration', 'air_conditioning', 'heat_pump', 'heating'] as const;
@@ -127,6 +128,10 @@ export const installationView = z
     token: z.string().describe('Unique, unguessable; identifies the installation on site and in the portal'),
     archived: z.boolean(),
     co2eTonnes: z.number().nullable().describe('GWP × charge / 1000, exact (round for display)'),
+    forecast: installationForecastView.describe(
+      'Legally required checks: null = not required, unknown = inputs missing',
+    ),
+    leakLoss: leakLossView.describe('Relative leak loss (refrigerant topped up against the nominal charge)'),
     missing: z
       .array(z.string())
       .describe('Essential fields still empty (the "incomplete installations" report)'),

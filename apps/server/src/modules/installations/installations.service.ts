@@ -13,6 +13,7 @@ import {
   canReadCustomers,
   canUpdateCustomer,
 } from '../customers/customers.policy.js';
+import { evaluateInstallations, presentEvaluation } from '../forecasts/forecast-evaluation.js';
 import { labelsOf, setLabels } from '../labels/label-assignments.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import { co2eOf, missingEssentials } from './installation-facts.js';
@@ -39,6 +40,7 @@ export async function presentInstallations(
   const labels = await labelsOf(tx, ctx.tenantId, ids);
   const components = await componentsOf(tx, ctx.tenantId, ids);
   const onDate = today(deps);
+  const evaluations = await evaluateInstallations(tx, ctx.tenantId, rows, onDate, ctx.principal.language);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customer_id,
@@ -68,6 +70,7 @@ export async function presentInstallations(
     token: r.token,
     archived: r.archived_at !== null,
     co2eTonnes: co2eOf(r, onDate),
+    ...presentEvaluation(evaluations.get(r.id)!),
     missing: missingEssentials(r),
     components: (components.get(r.id) ?? []).map((c) => ({
       id: c.id,
