@@ -18,6 +18,8 @@ import { customerRoutes } from './modules/customers/customers.routes.js';
 import { installationRoutes } from './modules/installations/installations.routes.js';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.js';
 import { refrigerantRoutes } from './modules/refrigerants/refrigerants.routes.js';
 import { locationRoutes } from './modules/locations/locations.routes.js';
@@ -43,6 +45,8 @@ const API_MODULES = [
   refrigerantRoutes,
   inventoryRoutes,
   workOrderRoutes,
+  settingsRoutes,
+  reportRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

@@ -58,6 +58,9 @@ export const AUDIT_ACTIONS = [
   'product.updated',
   'cylinder.created',
   'cylinder.updated',
+  'settings.updated',
+  'import.started',
+  'import.finished',
   'audit.viewed',
   'audit.verified',
   // Every spreadsheet or document export of data, whatever the resource (details.resource).
@@ -88,6 +91,8 @@ export const ENTITY_TYPES = [
   'work_order',
   'product',
   'cylinder',
+  'settings',
+  'import',
   'audit_log',
   'export',
 ] as const;

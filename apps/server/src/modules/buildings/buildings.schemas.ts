@@ -5,7 +5,10 @@ import { forecastView } from '../forecasts/forecast.schemas.js';
 export const buildingInput = z.strictObject({
   locationId: z.guid('Must be a valid id.'),
   name: line(200, 1),
-  forecastEnabled: z.boolean().default(true).describe('Whether forecasts are made for this building'),
+  forecastEnabled: z
+    .boolean()
+    .optional()
+    .describe('Whether forecasts are made for this building (default from settings)'),
   lastEnergyInspectionOn: isoDate()
     .nullable()
     .default(null)

@@ -5,6 +5,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import type { BuildingEvaluation } from '@climalog/compliance';
 import { audit } from '../audit/audit-recorder.js';
+import { readSettings } from '../settings/settings.service.js';
 import { evaluateBuildingOf, presentForecast } from '../forecasts/forecast-evaluation.js';
 import {
   canCreateCustomer,
@@ -105,7 +106,7 @@ export async function createBuilding(
         ctx.tenantId,
         input.locationId,
         input.name,
-        input.forecastEnabled,
+        input.forecastEnabled ?? (await readSettings(tx, ctx.tenantId)).defaults.buildingForecastsEnabled,
         input.lastEnergyInspectionOn,
         ctx.principal.userId,
         now,

@@ -4,6 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
+import { readSettings } from '../settings/settings.service.js';
 import {
   canCreateCustomer,
   canDeleteCustomer,
@@ -158,8 +159,16 @@ export async function createLocation(
       now,
     );
     await tx.query(
-      'insert into buildings (tenant_id, location_id, name, is_default, created_by, created_at, updated_at) values ($1, $2, $3, true, $4, $5, $5)',
-      [ctx.tenantId, id, DEFAULT_BUILDING_NAME, ctx.principal.userId, now],
+      `insert into buildings (tenant_id, location_id, name, is_default, forecast_enabled, created_by, created_at, updated_at)
+       values ($1, $2, $3, true, $4, $5, $6, $6)`,
+      [
+        ctx.tenantId,
+        id,
+        DEFAULT_BUILDING_NAME,
+        (await readSettings(tx, ctx.tenantId)).defaults.buildingForecastsEnabled,
+        ctx.principal.userId,
+        now,
+      ],
     );
     if (contacts) await replaceContacts(tx, ctx.tenantId, id, contacts);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'location', id, labelIds);
