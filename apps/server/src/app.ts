@@ -18,6 +18,7 @@ import { customerRoutes } from './modules/customers/customers.routes.js';
 import { installationRoutes } from './modules/installations/installations.routes.js';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { forecastRoutes } from './modules/forecasts/forecasts.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.js';
@@ -47,6 +48,7 @@ const API_MODULES = [
   workOrderRoutes,
   settingsRoutes,
   reportRoutes,
+  forecastRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

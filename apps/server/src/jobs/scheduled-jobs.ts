@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../context.js';
+import { recomputeAllForecasts } from '../modules/forecasts/forecast-recompute.js';
 
 /** Housekeeping on a schedule (run by the cron role through pg-boss schedules). */
 export function registerScheduledJobs(deps: AppDeps): void {
@@ -12,4 +13,15 @@ export function registerScheduledJobs(deps: AppDeps): void {
     },
   });
   deps.jobs.schedule('maintenance.purge_rate_limits', '17 * * * *');
+
+  deps.jobs.register({
+    name: 'forecasts.recompute',
+    payload: z.unknown(),
+    expireInSeconds: 4 * 3600,
+    handler: async () => {
+      const count = await recomputeAllForecasts(deps);
+      deps.log.info({ installations: count }, 'forecasts recomputed');
+    },
+  });
+  deps.jobs.schedule('forecasts.recompute', '30 2 * * *');
 }

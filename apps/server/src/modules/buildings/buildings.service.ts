@@ -5,6 +5,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import type { BuildingEvaluation } from '@climalog/compliance';
 import { audit } from '../audit/audit-recorder.js';
+import { refreshBuildingForecasts } from '../forecasts/forecast-store.js';
 import { readSettings } from '../settings/settings.service.js';
 import { evaluateBuildingOf, presentForecast } from '../forecasts/forecast-evaluation.js';
 import {
@@ -123,6 +124,7 @@ export async function createBuilding(
       },
       now,
     );
+    await refreshBuildingForecasts(tx, ctx.tenantId, [row!.id], today(deps), now);
     const created = (await findBuilding(tx, ctx.tenantId, row!.id))!;
     return present(
       created,
@@ -165,6 +167,7 @@ export async function updateBuilding(
       },
       now,
     );
+    await refreshBuildingForecasts(tx, ctx.tenantId, [id], today(deps), now);
     const updated = (await findBuilding(tx, ctx.tenantId, id))!;
     return present(
       updated,

@@ -68,6 +68,15 @@ export async function mergeCustomers(
       ctx.tenantId,
       duplicateId,
     ]);
+    const movedWorkOrders = await tx.query(
+      'update work_orders set customer_id = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and customer_id = $2 returning id',
+      [ctx.tenantId, duplicateId, keepId, now],
+    );
+    await tx.query('update forecasts set customer_id = $3 where tenant_id = $1 and customer_id = $2', [
+      ctx.tenantId,
+      duplicateId,
+      keepId,
+    ]);
     await deleteCustomer(tx, ctx.tenantId, duplicateId);
     const row = await updateCustomer(tx, ctx.tenantId, keepId, fill, now);
     await audit(
@@ -82,6 +91,7 @@ export async function mergeCustomers(
           duplicateName: duplicate.name,
           movedLocations: movedLocations.length,
           movedInstallations: movedInstallations.length,
+          movedWorkOrders: movedWorkOrders.length,
           filledFields: Object.keys(fill),
         },
       },

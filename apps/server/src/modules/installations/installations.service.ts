@@ -14,6 +14,7 @@ import {
   canUpdateCustomer,
 } from '../customers/customers.policy.js';
 import { evaluateInstallations, presentEvaluation } from '../forecasts/forecast-evaluation.js';
+import { refreshBuildingForecasts, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
 import { labelsOf, setLabels } from '../labels/label-assignments.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import { co2eOf, missingEssentials } from './installation-facts.js';
@@ -254,6 +255,7 @@ export async function createInstallation(
       },
       now,
     );
+    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
     return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
   });
 }
@@ -299,6 +301,10 @@ export async function updateInstallationById(
       },
       now,
     );
+    if (buildingId && buildingId !== existing.building_id) {
+      await refreshBuildingForecasts(tx, ctx.tenantId, [existing.building_id], today(deps), now);
+    }
+    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
     return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
   });
 }
@@ -329,6 +335,7 @@ export async function setArchived(
       },
       now,
     );
+    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
     return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
   });
 }
@@ -353,6 +360,7 @@ export async function deleteInstallation(deps: AppDeps, ctx: ServiceContext, id:
       id,
     ]);
     await tx.query('delete from installations where tenant_id = $1 and id = $2', [ctx.tenantId, id]);
+    await refreshBuildingForecasts(tx, ctx.tenantId, [existing.building_id], today(deps), now);
     await audit(
       tx,
       ctx,

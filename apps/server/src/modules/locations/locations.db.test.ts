@@ -232,6 +232,10 @@ describe('merging customers', () => {
     const loc = (
       await admin.post('/api/v1/locations', { customerId: duplicate.id, street: 'Markt', postcode: '9000' })
     ).data;
+    const inst = (await admin.post('/api/v1/installations', { locationId: loc.id, kind: 'heating' })).data;
+    const wo = (
+      await admin.post('/api/v1/work-orders', { installationIds: [inst.id], plannedOn: '2027-05-01' })
+    ).data;
     const merged = await admin.post(`/api/v1/customers/${keep.id}/merge`, { duplicateId: duplicate.id });
     expect(merged.statusCode).toBe(200);
     expect(merged.data).toMatchObject({
@@ -242,8 +246,15 @@ describe('merging customers', () => {
     expect(merged.data.labels.map((l: { name: string }) => l.name)).toEqual(['Onderhoudscontract']);
     expect((await admin.get(`/api/v1/locations/${loc.id}`)).data.customerId).toBe(keep.id);
     expect((await admin.get(`/api/v1/customers/${duplicate.id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/installations/${inst.id}`)).data.customerId).toBe(keep.id);
+    expect((await admin.get(`/api/v1/work-orders/${wo.id}`)).data.customerId).toBe(keep.id);
     const log = await admin.get(`/api/v1/audit-events?entityId=${keep.id}&action=customer.merged`);
-    expect(log.data.items[0].details).toMatchObject({ duplicateId: duplicate.id, movedLocations: 1 });
+    expect(log.data.items[0].details).toMatchObject({
+      duplicateId: duplicate.id,
+      movedLocations: 1,
+      movedInstallations: 1,
+      movedWorkOrders: 1,
+    });
     expect(
       (await admin.post(`/api/v1/customers/${keep.id}/merge`, { duplicateId: keep.id })).statusCode,
     ).toBe(422);

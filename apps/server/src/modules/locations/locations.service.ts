@@ -4,6 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
+import { refreshLocationForecasts } from '../forecasts/forecast-store.js';
 import { readSettings } from '../settings/settings.service.js';
 import {
   canCreateCustomer,
@@ -235,6 +236,7 @@ export async function updateLocationById(
       },
       now,
     );
+    if (rederive) await refreshLocationForecasts(tx, ctx.tenantId, id, now.toISOString().slice(0, 10), now);
     return (await present(tx, ctx, [(await findLocation(tx, ctx.tenantId, id))!]))[0]!;
   });
 }

@@ -47,7 +47,7 @@ export const activityInput = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('leak_check'),
     ...base,
-    result: z.enum(['no_leak', 'leak_found']),
+    result: z.enum(['no_leak', 'leak_found']).optional().describe('Required once the work order is executed'),
     method: z
       .enum(['direct', 'indirect', 'leak_detection_system'])
       .optional()

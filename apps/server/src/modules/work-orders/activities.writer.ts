@@ -22,6 +22,7 @@ export async function validateActivities(
   tenantId: string,
   activities: readonly ActivityInput[],
   installations: ReadonlyMap<string, InstallationFacts>,
+  executed: boolean,
 ): Promise<void> {
   const errors: FieldError[] = [];
   const cylinderIds = activities.flatMap((a) => ('cylinderId' in a && a.cylinderId ? [a.cylinderId] : []));
@@ -44,6 +45,13 @@ export async function validateActivities(
         code: 'not_in_work_order',
       });
       return;
+    }
+    if (activity.type === 'leak_check' && executed && !activity.result) {
+      errors.push({
+        field: at('result'),
+        message: 'An executed leak check needs its result.',
+        code: 'required',
+      });
     }
     if (activity.type !== 'refrigerant_added' && activity.type !== 'refrigerant_recovered') return;
     if (installation.refrigerant && activity.refrigerant !== installation.refrigerant) {
@@ -78,7 +86,7 @@ export async function validateActivities(
 /** Typed columns for what is queried; everything else of the body goes into details. */
 function columnsOf(activity: ActivityInput) {
   const { type, installationId, ...rest } = activity;
-  const result = type === 'leak_check' ? activity.result : null;
+  const result = type === 'leak_check' ? (activity.result ?? null) : null;
   const refrigerant =
     type === 'refrigerant_added' || type === 'refrigerant_recovered' ? activity.refrigerant : null;
   const quantityKg =

@@ -4,6 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
+import { installationsOfWorkOrder, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
 import { canReadCustomers } from '../customers/customers.policy.js';
 import { labelsOf, setLabels } from '../labels/label-assignments.js';
 import { isManagerOrAbove } from '../users/roles.js';
@@ -26,6 +27,8 @@ import {
   type WorkOrderRow,
 } from './work-orders.repository.js';
 import type { WorkOrderInput, WorkOrderPatch, WorkOrderView } from './work-orders.schemas.js';
+
+const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
 
 /** Technicians change the work orders they execute or created; managers and administrators all. */
 const canUpdate = (p: Principal, w: Pick<WorkOrderRow, 'executor_id' | 'created_by'>) =>
@@ -170,7 +173,13 @@ export async function createWorkOrder(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     await checkState(tx, deps, ctx.tenantId, state);
     const installations = await loadInstallations(tx, ctx.tenantId, input.installationIds);
-    await validateActivities(tx, ctx.tenantId, input.activities ?? [], installations.byId);
+    await validateActivities(
+      tx,
+      ctx.tenantId,
+      input.activities ?? [],
+      installations.byId,
+      state.status === 'executed',
+    );
     const number = await nextNumber(tx, ctx.tenantId, 'work_order');
     const [row] = await tx.query<{ id: string }>(
       `insert into work_orders (tenant_id, number, customer_id, status, planned_on, executed_on, executor_id, notes, created_by, created_at, updated_at)
@@ -201,6 +210,7 @@ export async function createWorkOrder(
     if (input.labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'work_order', id, input.labelIds);
     if (input.products) await replaceProducts(tx, ctx.tenantId, id, input.products);
     if (input.signatures) await replaceSignatures(tx, ctx.tenantId, id, input.signatures, now);
+    await refreshInstallationForecasts(tx, ctx.tenantId, input.installationIds, today(deps), now);
     await audit(
       tx,
       ctx,
@@ -247,15 +257,19 @@ export async function updateWorkOrder(
       executorId: patch.executorId === undefined ? existing.executor_id : patch.executorId,
     };
     await checkState(tx, deps, ctx.tenantId, state);
-    const installationIds =
-      patch.installationIds ?? (await installationIdsOf(tx, ctx.tenantId, [id])).get(id) ?? [];
+    const previousInstallations = await installationsOfWorkOrder(tx, ctx.tenantId, id);
+    const installationIds = patch.installationIds ?? previousInstallations;
     const installations = await loadInstallations(tx, ctx.tenantId, installationIds);
     if (installations.customerId !== existing.customer_id) {
       throw fieldError('installationIds', 'A work order stays with its customer.', 'other_customer');
     }
     const activities =
-      patch.activities ?? (patch.installationIds ? await currentActivities(tx, ctx, id) : undefined);
-    if (activities) await validateActivities(tx, ctx.tenantId, activities, installations.byId);
+      patch.activities ??
+      (patch.installationIds || state.status === 'executed'
+        ? await currentActivities(tx, ctx, id)
+        : undefined);
+    if (activities)
+      await validateActivities(tx, ctx.tenantId, activities, installations.byId, state.status === 'executed');
 
     // Refrigerant movements follow the work order: undone, then redone from the new state.
     await reverseCylinderMovements(tx, ctx.tenantId, id, ctx.principal.userId, now);
@@ -292,6 +306,8 @@ export async function updateWorkOrder(
     if (patch.labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'work_order', id, patch.labelIds);
     if (patch.products) await replaceProducts(tx, ctx.tenantId, id, patch.products);
     if (patch.signatures) await replaceSignatures(tx, ctx.tenantId, id, patch.signatures, now);
+    const touched = [...new Set([...previousInstallations, ...installationIds])];
+    await refreshInstallationForecasts(tx, ctx.tenantId, touched, today(deps), now);
     const changed = Object.keys(patch).filter((k) => k !== 'version');
     await audit(
       tx,
@@ -308,7 +324,7 @@ export async function updateWorkOrder(
   });
 }
 
-/** The stored activities as input again, to re-validate them against a new set of installations. */
+/** The stored activities as input again, to re-validate them (new installations, or now executed). */
 async function currentActivities(tx: Queryable, ctx: ServiceContext, id: string) {
   const views = (await activitiesOf(tx, ctx.tenantId, [id])).get(id) ?? [];
   return views.map(
@@ -342,7 +358,9 @@ export async function deleteWorkOrder(deps: AppDeps, ctx: ServiceContext, id: st
       ctx.tenantId,
       id,
     ]);
+    const touched = await installationsOfWorkOrder(tx, ctx.tenantId, id);
     await tx.query('delete from work_orders where tenant_id = $1 and id = $2', [ctx.tenantId, id]);
+    await refreshInstallationForecasts(tx, ctx.tenantId, touched, today(deps), now);
     await audit(
       tx,
       ctx,

@@ -1,0 +1,227 @@
+import type { AppDeps, Language, ServiceContext } from '../../context.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { fieldError, forbidden } from '../../http/errors.js';
+import { isManagerOrAbove } from '../users/roles.js';
+import { createWorkOrder } from '../work-orders/work-orders.service.js';
+import type { ActivityType } from '../work-orders/activities.schemas.js';
+import type { WorkOrderView } from '../work-orders/work-orders.schemas.js';
+
+export const FORECAST_TYPES = [
+  'leak_check',
+  'heating_maintenance',
+  'heating_audit',
+  'leak_repair',
+  'leak_retest',
+  'energy_inspection',
+] as const;
+export type ForecastType = (typeof FORECAST_TYPES)[number];
+export type ForecastListView = 'future' | 'all' | 'unknown' | 'overdue';
+
+export type ForecastFilter = {
+  view: ForecastListView;
+  type?: ForecastType | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  customerId?: string | undefined;
+  locationId?: string | undefined;
+};
+
+type Row = {
+  installation_id: string | null;
+  building_id: string | null;
+  type: ForecastType;
+  status: 'planned' | 'unknown';
+  due_on: string | null;
+  interval_months: number | null;
+  rule: string | null;
+  source: string | null;
+  base_date: string | null;
+  base_kind: string | null;
+  missing: string[];
+  explanations: Record<Language, string>;
+  customer_id: string;
+  customer_name: string;
+  location_id: string;
+  reference: string | null;
+  building_name: string | null;
+  sort_key: string;
+};
+
+/** Forecasts are for managers and administrators (PRODUCT.md §1). */
+function assertCanSeeForecasts(ctx: ServiceContext) {
+  if (!isManagerOrAbove(ctx.principal)) throw forbidden('Forecasts are for managers and administrators.');
+}
+
+const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+
+// Rows sort by due date (unknown ones last), then by a stable id.
+const SORT_KEY = `coalesce(f.due_on::text, '9999-12-31') || ' ' || f.type || ' ' || coalesce(f.installation_id, f.building_id)::text`;
+
+async function queryForecasts(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  f: ForecastFilter,
+  after: string | null,
+  limit: number,
+): Promise<Row[]> {
+  return withTenant(deps.db, ctx.tenantId, (tx) =>
+    tx.query<Row>(
+      `select f.installation_id, f.building_id, f.type, f.status, f.due_on::text as due_on, f.interval_months, f.rule, f.source, f.base_date::text as base_date,
+              f.base_kind, f.missing, f.explanations, f.customer_id, c.name as customer_name, f.location_id, i.reference, b.name as building_name,
+              ${SORT_KEY} as sort_key
+         from forecasts f
+         join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
+         left join installations i on i.tenant_id = f.tenant_id and i.id = f.installation_id
+         left join buildings b on b.tenant_id = f.tenant_id and b.id = f.building_id
+        where f.tenant_id = $1
+          and case $2
+                when 'unknown' then f.status = 'unknown'
+                when 'overdue' then f.status = 'planned' and f.due_on < $3::date
+                when 'future' then f.status = 'planned' and f.due_on >= $3::date
+                else true end
+          and ($4::text is null or f.type = $4)
+          and ($5::date is null or f.due_on >= $5::date)
+          and ($6::date is null or f.due_on <= $6::date)
+          and ($7::uuid is null or f.customer_id = $7::uuid)
+          and ($8::uuid is null or f.location_id = $8::uuid)
+          and ($9::text is null or ${SORT_KEY} > $9)
+        order by ${SORT_KEY}
+        limit $10`,
+      [
+        ctx.tenantId,
+        f.view,
+        today(deps),
+        f.type ?? null,
+        f.from ?? null,
+        f.to ?? null,
+        f.customerId ?? null,
+        f.locationId ?? null,
+        after,
+        limit,
+      ],
+    ),
+  );
+}
+
+export type ForecastItem = ReturnType<typeof present>;
+
+function present(r: Row, lang: Language, todayIso: string) {
+  return {
+    installationId: r.installation_id,
+    buildingId: r.building_id,
+    type: r.type,
+    status:
+      r.status === 'unknown'
+        ? ('unknown' as const)
+        : r.due_on! < todayIso
+          ? ('overdue' as const)
+          : ('planned' as const),
+    dueOn: r.due_on,
+    intervalMonths: r.interval_months,
+    rule: r.rule,
+    source: r.source,
+    baseDate: r.base_date,
+    baseKind: r.base_kind,
+    missing: r.missing,
+    explanation: r.explanations[lang] || r.explanations.en || '',
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    locationId: r.location_id,
+    reference: r.reference ?? r.building_name ?? '',
+  };
+}
+
+export async function listForecasts(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: ForecastFilter & { limit: number; cursor?: string | undefined },
+) {
+  assertCanSeeForecasts(ctx);
+  const after = decodeCursor(query.cursor, ['string'] as const);
+  const rows = await queryForecasts(deps, ctx, query, after?.[0] ?? null, query.limit + 1);
+  const todayIso = today(deps);
+  return pageFrom(
+    rows,
+    query.limit,
+    (r) => present(r, ctx.principal.language, todayIso),
+    (r) => [r.sort_key],
+  );
+}
+
+export async function* exportForecasts(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: ForecastFilter,
+): AsyncGenerator<ForecastItem[]> {
+  assertCanSeeForecasts(ctx);
+  let after: string | null = null;
+  const todayIso = today(deps);
+  for (;;) {
+    const rows = await queryForecasts(deps, ctx, query, after, 1000);
+    if (rows.length === 0) return;
+    yield rows.map((r) => present(r, ctx.principal.language, todayIso));
+    after = rows.at(-1)!.sort_key;
+  }
+}
+
+/** Work per month for the coming 12 months, plus what is overdue and unknown: the workload chart. */
+export async function forecastSummary(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  filter: { type?: ForecastType | undefined },
+) {
+  assertCanSeeForecasts(ctx);
+  const todayIso = today(deps);
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const rows = await tx.query<{ bucket: string; count: number }>(
+      `select case when status = 'unknown' then 'unknown' when due_on < $2::date then 'overdue' else to_char(due_on, 'YYYY-MM') end as bucket,
+              count(*)::int as count
+         from forecasts where tenant_id = $1 and ($3::text is null or type = $3)
+          and (status = 'unknown' or due_on < ($2::date + interval '12 months'))
+        group by 1`,
+      [ctx.tenantId, todayIso, filter.type ?? null],
+    );
+    const counts = new Map(rows.map((r) => [r.bucket, r.count]));
+    const start = new Date(`${todayIso.slice(0, 7)}-01T00:00:00Z`);
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + i, 1));
+      const month = d.toISOString().slice(0, 7);
+      return { month, count: counts.get(month) ?? 0 };
+    });
+    return { overdue: counts.get('overdue') ?? 0, unknown: counts.get('unknown') ?? 0, months };
+  });
+}
+
+/** The activity that clears a forecast of each kind. */
+const ACTIVITY_FOR: Record<ForecastType, ActivityType> = {
+  leak_check: 'leak_check',
+  leak_retest: 'leak_check',
+  leak_repair: 'leak_repair',
+  heating_maintenance: 'heating_maintenance',
+  heating_audit: 'heating_audit',
+  energy_inspection: 'energy_inspection',
+};
+
+/** Plans the work a forecast asks for: a work order "to be executed" with the matching activity. */
+export async function scheduleForecast(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: {
+    installationId: string;
+    type: ForecastType;
+    plannedOn: string;
+    executorId?: string | null | undefined;
+  },
+): Promise<WorkOrderView> {
+  assertCanSeeForecasts(ctx);
+  if (input.plannedOn < today(deps))
+    throw fieldError('plannedOn', 'Plan the work for today or later.', 'past_date');
+  return createWorkOrder(deps, ctx, {
+    installationIds: [input.installationId],
+    status: 'to_be_executed',
+    plannedOn: input.plannedOn,
+    executorId: input.executorId ?? null,
+    activities: [{ installationId: input.installationId, type: ACTIVITY_FOR[input.type] } as never],
+  });
+}
