@@ -269,6 +269,17 @@ describe('work orders', () => {
     expect((await tech.patch(`/api/v1/work-orders/${office.id}`, { notes: 'x' })).statusCode).toBe(403);
   });
 
+  it('exports the filtered list to .xlsx (not for technicians)', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/work-orders?format=xlsx&customerId=${customerId}`,
+      headers: { cookie: admin.cookie! },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('work-orders.xlsx');
+    expect((await tech.get('/api/v1/work-orders?format=xlsx')).statusCode).toBe(403);
+  });
+
   it('lists with filters and cursor paging', async () => {
     const page1 = await admin.get(`/api/v1/work-orders?customerId=${customerId}&limit=3`);
     expect(page1.data.items).toHaveLength(3);

@@ -6,10 +6,18 @@ import { serviceContext } from '../../http/authentication.js';
 import { AppError } from '../../http/errors.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { installationLogbook } from './logbook.service.js';
-import { workOrderInput, workOrderListQuery, workOrderPatch, workOrderView } from './work-orders.schemas.js';
+import {
+  workOrderInput,
+  workOrderListQuery,
+  workOrderPatch,
+  workOrderView,
+  type WorkOrderView,
+} from './work-orders.schemas.js';
+import { sendXlsx } from '../../http/xlsx-export.js';
 import {
   createWorkOrder,
   deleteWorkOrder,
+  exportWorkOrders,
   getWorkOrder,
   listWorkOrdersPage,
   updateWorkOrder,
@@ -38,9 +46,35 @@ export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       querystring: workOrderListQuery,
       response: { 200: pageOf(workOrderView) },
     },
-    handler: async (request) => {
-      const { format: _format, ...query } = request.query;
-      return listWorkOrdersPage(deps, serviceContext(request), query);
+    handler: async (request, reply) => {
+      const ctx = serviceContext(request);
+      const { format, ...query } = request.query;
+      if (format === 'xlsx') {
+        const { limit: _limit, cursor: _cursor, ...filter } = query;
+        const kg = (w: WorkOrderView, type: string) =>
+          w.activities.filter((a) => a.type === type).reduce((sum, a) => sum + (a.quantityKg ?? 0), 0) ||
+          null;
+        return sendXlsx(reply, {
+          filename: 'work-orders.xlsx',
+          sheetName: 'Work orders',
+          batches: exportWorkOrders(deps, ctx, filter),
+          columns: [
+            { header: 'Number', width: 10, value: (w) => w.number },
+            { header: 'Status', width: 14, value: (w) => w.status },
+            { header: 'Planned on', width: 12, value: (w) => w.plannedOn },
+            { header: 'Executed on', width: 12, value: (w) => w.executedOn },
+            { header: 'Customer', width: 30, value: (w) => w.customerName },
+            { header: 'Executor', width: 22, value: (w) => w.executorName },
+            { header: 'Installations', width: 12, value: (w) => w.installationIds.length },
+            { header: 'Activities', width: 40, value: (w) => w.activities.map((a) => a.type).join(', ') },
+            { header: 'Refrigerant added (kg)', width: 14, value: (w) => kg(w, 'refrigerant_added') },
+            { header: 'Refrigerant recovered (kg)', width: 14, value: (w) => kg(w, 'refrigerant_recovered') },
+            { header: 'Labels', width: 24, value: (w) => w.labels.map((l) => l.name).join(', ') },
+            { header: 'Notes', width: 50, value: (w) => w.notes },
+          ],
+        });
+      }
+      return listWorkOrdersPage(deps, ctx, query);
     },
   });
 

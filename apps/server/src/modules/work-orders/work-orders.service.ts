@@ -374,3 +374,36 @@ export async function deleteWorkOrder(deps: AppDeps, ctx: ServiceContext, id: st
     );
   });
 }
+
+/** Batches of the filtered list for the spreadsheet export; the export is recorded first. */
+export async function* exportWorkOrders(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  query: Omit<WorkOrderFilter, 'before' | 'limit'> & { mine: 'true' | 'false' },
+): AsyncGenerator<WorkOrderView[]> {
+  if (!isManagerOrAbove(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
+  await withTenant(deps.db, ctx.tenantId, (tx) =>
+    audit(
+      tx,
+      ctx,
+      {
+        action: 'export.created',
+        entityType: 'export',
+        details: { resource: 'work_orders', format: 'xlsx' },
+      },
+      deps.now(),
+    ),
+  );
+  const filter = { ...query, executorId: query.mine === 'true' ? ctx.principal.userId : query.executorId };
+  let before: [string, number] | undefined;
+  for (;;) {
+    const batch = await withTenant(deps.db, ctx.tenantId, async (tx) => {
+      const rows = await listWorkOrders(tx, ctx.tenantId, { ...filter, before, limit: 500 });
+      return { rows, views: await presentWorkOrders(tx, ctx, rows) };
+    });
+    if (batch.rows.length === 0) return;
+    yield batch.views;
+    const last = batch.rows.at(-1)!;
+    before = [last.sort_date, last.number];
+  }
+}
