@@ -13,7 +13,9 @@ const dbTests = ['apps/server/src/**/*.db.test.ts'];
 export default defineConfig({
   resolve: {
     // Tests run on the sources of workspace packages, without building them first.
-    alias: { '@climalog/compliance': fileURLToPath(new URL('./packages/compliance/src/index.ts', import.meta.url)) },
+    alias: {
+      '@climalog/compliance': fileURLToPath(new URL('./packages/compliance/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     projects: [

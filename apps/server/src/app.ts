@@ -19,6 +19,7 @@ import { installationRoutes } from './modules/installations/installations.routes
 import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
 import { forecastRoutes } from './modules/forecasts/forecasts.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { workOrderRoutes } from './modules/work-orders/work-orders.routes.js';
@@ -49,6 +50,7 @@ const API_MODULES = [
   settingsRoutes,
   reportRoutes,
   forecastRoutes,
+  importRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

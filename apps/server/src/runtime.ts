@@ -5,7 +5,7 @@ import type { Database } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { JobQueue } from './jobs/job-queue.js';
-import { registerScheduledJobs } from './jobs/scheduled-jobs.js';
+import { registerJobs } from './jobs/register-jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -46,7 +46,7 @@ export async function openRuntime(
     const rateLimiter = new RateLimiter(db, now);
     const mail = new MailQueue(jobs, mailer, config.appSecret);
     const deps: AppDeps = { config, db, jobs, mail, rateLimiter, log, now };
-    registerScheduledJobs(deps);
+    registerJobs(deps);
     await jobs.start();
     if (options.roles.includes('worker')) jobs.startWorker();
     const openedDb = db;

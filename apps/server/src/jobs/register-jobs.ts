@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import type { AppDeps } from '../context.js';
 import { recomputeAllForecasts } from '../modules/forecasts/forecast-recompute.js';
+import { IMPORT_JOB, runImport } from '../modules/imports/imports.service.js';
 
-/** Housekeeping on a schedule (run by the cron role through pg-boss schedules). */
-export function registerScheduledJobs(deps: AppDeps): void {
+/**
+ * Every background job, and the schedules of the recurring ones (installed by the cron role through
+ * pg-boss schedules; run by the worker role).
+ */
+export function registerJobs(deps: AppDeps): void {
+  deps.jobs.register({
+    name: IMPORT_JOB,
+    payload: z.object({ tenantId: z.string(), importId: z.string() }),
+    // A failed import reports its failure; re-running it would import rows twice.
+    retryLimit: 0,
+    expireInSeconds: 4 * 3600,
+    handler: async ({ tenantId, importId }) => runImport(deps, tenantId, importId),
+  });
+
   deps.jobs.register({
     name: 'maintenance.purge_rate_limits',
     payload: z.unknown(),

@@ -1,0 +1,156 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { signUpCompany, type TestClient } from '../../test-support/test-client.js';
+
+let t: TestApp;
+let admin: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = (await signUpCompany(t.app)).client;
+});
+afterAll(async () => t.close());
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function upload(kind: string, body: Buffer | string, type: string, filename = 'import') {
+  return admin.request('POST', `/api/v1/imports?kind=${kind}&filename=${filename}`, body as never, {
+    'content-type': type,
+  });
+}
+
+async function runToEnd(id: string) {
+  expect((await admin.post(`/api/v1/imports/${id}/start`)).statusCode).toBe(202);
+  await t.deps.jobs.drain();
+  return (await admin.get(`/api/v1/imports/${id}`)).data;
+}
+
+describe('imports', () => {
+  it('imports customers from a Belgian semicolon CSV: preview, mapping, per-row errors, progress, summary', async () => {
+    const csv = [
+      'Naam;Klantnummer;Ondernemingsnummer;Taal;E-mail',
+      'Bakkerij Peeters;K-001;0417.497.106;Nederlands;info@peeters.be',
+      'Boulangerie Dubois;K-002;;français;contact@dubois.be',
+      ';K-003;;nl;',
+      'Fout Nummer BV;K-004;0417.497.107;nl;',
+      '=cmd|calc;K-005;;nl;',
+    ].join('\r\n');
+    const created = await upload('customers', csv, 'text/csv', 'klanten.csv');
+    expect(created.statusCode).toBe(201);
+    expect(created.data).toMatchObject({
+      kind: 'customers',
+      status: 'preview',
+      total: 5,
+      validRows: 3,
+      invalidRows: 2,
+    });
+    expect(created.data.mapping).toMatchObject({
+      name: 0,
+      customerNumber: 1,
+      enterpriseNumber: 2,
+      language: 3,
+      email: 4,
+    });
+    expect(created.data.sample[1].values).toMatchObject({ name: 'Boulangerie Dubois', language: 'fr' });
+    expect(created.data.rowErrors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 4, field: 'name' }),
+        expect.objectContaining({ row: 5, field: 'enterpriseNumber' }),
+      ]),
+    );
+
+    const done = await runToEnd(created.data.id);
+    expect(done).toMatchObject({
+      status: 'finished',
+      progress: { processed: 5, created: 3, updated: 0, failed: 2, percent: 100 },
+    });
+    const list = (await admin.get('/api/v1/customers?limit=200')).data.items.map(
+      (c: { name: string }) => c.name,
+    );
+    expect(list).toEqual(expect.arrayContaining(['Bakkerij Peeters', 'Boulangerie Dubois', '=cmd|calc']));
+    expect(list).not.toContain('Fout Nummer BV');
+
+    // Re-importing the same file updates by customer number instead of duplicating.
+    const again = await upload('customers', csv.replace('info@peeters.be', 'nieuw@peeters.be'), 'text/csv');
+    const second = await runToEnd(again.data.id);
+    expect(second.progress).toMatchObject({ created: 0, updated: 3, failed: 2 });
+    const peeters = (await admin.get('/api/v1/customers?q=Peeters')).data.items;
+    expect(peeters).toHaveLength(1);
+    expect(peeters[0].email).toBe('nieuw@peeters.be');
+  });
+
+  it('imports locations and installations from .xlsx, resolving references', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const locations = workbook.addWorksheet('Locaties');
+    locations.addRow(['Klantnummer', 'Straat', 'Nummer', 'Postcode', 'Gemeente', 'Referentie']);
+    locations.addRow(['K-001', 'Kerkstraat', '1', '9000', 'Gent', 'LOC-1']);
+    locations.addRow(['K-999', 'Nergensstraat', '2', '1000', 'Brussel', 'LOC-2']);
+    const locImport = await upload('locations', Buffer.from(await workbook.xlsx.writeBuffer()), XLSX);
+    expect(locImport.data.sample[1].errors[0]).toMatchObject({ field: 'customerNumber', code: 'not_found' });
+    const locDone = await runToEnd(locImport.data.id);
+    expect(locDone.progress).toMatchObject({ created: 1, failed: 1 });
+
+    const wb2 = new ExcelJS.Workbook();
+    const inst = wb2.addWorksheet('Installaties');
+    inst.addRow([
+      'Locatiereferentie',
+      'Soort',
+      'Merk',
+      'Koelmiddel',
+      'Vulling (kg)',
+      'Hermetisch',
+      'Ingebruikname',
+      'Externe referentie',
+    ]);
+    inst.addRow(['LOC-1', 'airco', 'Daikin', 'R32', '2,4', 'ja', '15/03/2022', 'INST-1']);
+    inst.addRow(['LOC-1', 'koeling', 'Carrier', 'R-9999', 3, 'nee', new Date('2021-01-02'), 'INST-2']);
+    inst.addRow(['LOC-1', 'koeling', 'Carrier', 'R-404A', -3, 'nee', '2021-01-02', 'INST-3']);
+    const instImport = await upload('installations', Buffer.from(await wb2.xlsx.writeBuffer()), XLSX);
+    expect(instImport.data.sample[0].values).toMatchObject({
+      kind: 'air_conditioning',
+      refrigerant: 'R-32',
+      chargeKg: 2.4,
+      hermeticallySealed: true,
+      commissionedOn: '2022-03-15',
+    });
+    expect(
+      instImport.data.rowErrors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`).sort(),
+    ).toEqual(['3:refrigerant', '4:chargeKg']);
+    const instDone = await runToEnd(instImport.data.id);
+    expect(instDone.progress).toMatchObject({ created: 1, failed: 2 });
+    const installations = (await admin.get('/api/v1/installations?q=Daikin')).data.items;
+    expect(installations[0]).toMatchObject({
+      refrigerant: 'R-32',
+      chargeKg: 2.4,
+      externalReference: 'INST-1',
+    });
+  });
+
+  it('lets the mapping be changed, and refuses files that are not spreadsheets', async () => {
+    const created = await upload('customers', 'Kolom A,Kolom B\nAcme,123\n', 'text/csv');
+    expect(created.data.mapping).toEqual({});
+    expect(created.data.invalidRows).toBe(1);
+    const mapped = await admin.patch(`/api/v1/imports/${created.data.id}`, {
+      mapping: { name: 0, customerNumber: 1 },
+    });
+    expect(mapped.data.invalidRows).toBe(0);
+    const wrong = await admin.patch(`/api/v1/imports/${created.data.id}`, { mapping: { colour: 0 } });
+    expect(wrong.data.errors[0].field).toBe('mapping.colour');
+
+    const binary = await upload(
+      'customers',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      'application/octet-stream',
+    );
+    expect(binary.statusCode).toBe(422);
+    expect(binary.data.errors[0]).toMatchObject({ field: 'file', code: 'unsupported_type' });
+    const fakeZip = await upload(
+      'customers',
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100)]),
+      XLSX,
+    );
+    expect(fakeZip.data.errors[0]).toMatchObject({ field: 'file', code: 'invalid_xlsx' });
+    expect((await upload('customers', 'a,b', 'application/pdf')).statusCode).toBe(415);
+  });
+});

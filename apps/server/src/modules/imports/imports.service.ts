@@ -1,0 +1,301 @@
+import { z } from 'zod';
+import type { AppDeps, Principal, ServiceContext } from '../../context.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { AppError, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.js';
+import { audit } from '../audit/audit-recorder.js';
+import { isManagerOrAbove } from '../users/roles.js';
+import { IMPORT_COLUMNS, suggestMapping, type ImportKind } from './import-columns.js';
+import { prepareRow, resolveReference } from './import-rows.js';
+import { importRow } from './import-writer.js';
+import { readSpreadsheet, type Cell } from './spreadsheet-reader.js';
+
+export const IMPORT_JOB = 'imports.run';
+const PREVIEW_ROWS = 20;
+const MAX_REPORTED_ERRORS = 500;
+const PROGRESS_EVERY = 20;
+
+type ImportRow = {
+  id: string;
+  kind: ImportKind;
+  status: 'preview' | 'queued' | 'running' | 'finished' | 'failed';
+  filename: string;
+  headers: string[];
+  rows: Cell[][];
+  mapping: Record<string, number>;
+  total: number;
+  processed: number;
+  created_count: number;
+  updated_count: number;
+  failed_count: number;
+  errors: Array<{ row: number } & FieldError>;
+  failure: string | null;
+  created_by: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+};
+
+function assertCanImport(ctx: ServiceContext) {
+  if (!isManagerOrAbove(ctx.principal)) throw forbidden('Imports are for managers and administrators.');
+}
+
+async function load(deps: AppDeps, tenantId: string, id: string): Promise<ImportRow> {
+  const [row] = await withTenant(deps.db, tenantId, (tx) =>
+    tx.query<ImportRow>('select * from imports where tenant_id = $1 and id = $2', [tenantId, id]),
+  );
+  if (!row) throw notFound('Import');
+  return row;
+}
+
+/** What the wizard shows: the mapping, a sample of mapped rows, per-row problems and the progress. */
+async function describe(deps: AppDeps, tenantId: string, row: ImportRow) {
+  const prepared = row.rows.map((cells, i) => prepareRow(row.kind, cells, row.mapping, i + 2));
+  const invalid = prepared.filter((p) => p.errors.length > 0);
+  // References (customer, location) are checked for the sample; the import checks every row.
+  const sample = await withTenant(deps.db, tenantId, async (tx) => {
+    const items = [];
+    for (const p of prepared.slice(0, PREVIEW_ROWS)) {
+      const reference =
+        p.errors.length === 0 ? await resolveReference(tx, tenantId, row.kind, p) : { id: null };
+      items.push({
+        row: p.row,
+        values: p.body,
+        errors: reference.error ? [...p.errors, reference.error] : p.errors,
+      });
+    }
+    return items;
+  });
+  const finished = row.status === 'finished' || row.status === 'failed';
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    filename: row.filename,
+    headers: row.headers,
+    mapping: row.mapping,
+    fields: IMPORT_COLUMNS[row.kind].map((c) => c.field),
+    total: row.total,
+    validRows: row.total - invalid.length,
+    invalidRows: invalid.length,
+    sample,
+    rowErrors: finished
+      ? row.errors
+      : invalid.slice(0, MAX_REPORTED_ERRORS).flatMap((p) => p.errors.map((e) => ({ row: p.row, ...e }))),
+    progress: {
+      processed: row.processed,
+      created: row.created_count,
+      updated: row.updated_count,
+      failed: row.failed_count,
+      percent: row.total ? Math.round((row.processed / row.total) * 100) : 100,
+    },
+    failure: row.failure,
+    createdAt: row.created_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+export type ImportView = Awaited<ReturnType<typeof describe>>;
+
+export async function createImport(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  kind: ImportKind,
+  filename: string,
+  file: Buffer,
+): Promise<ImportView> {
+  assertCanImport(ctx);
+  const sheet = await readSpreadsheet(file);
+  if (sheet.rows.length === 0)
+    throw fieldError('file', 'The file has no rows below the column names.', 'empty');
+  const mapping = suggestMapping(kind, sheet.headers);
+  const now = deps.now();
+  const id = await withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `insert into imports (tenant_id, kind, status, filename, headers, rows, mapping, total, created_by, created_at)
+       values ($1, $2, 'preview', $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [
+        ctx.tenantId,
+        kind,
+        filename.slice(0, 255),
+        sheet.headers,
+        JSON.stringify(sheet.rows),
+        JSON.stringify(mapping),
+        sheet.rows.length,
+        ctx.principal.userId,
+        now,
+      ],
+    );
+    return row!.id;
+  });
+  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+}
+
+export async function getImport(deps: AppDeps, ctx: ServiceContext, id: string): Promise<ImportView> {
+  assertCanImport(ctx);
+  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+}
+
+export const mappingInput = z.record(z.string(), z.number().int().min(0).max(99));
+
+export async function updateMapping(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  mapping: Record<string, number>,
+): Promise<ImportView> {
+  assertCanImport(ctx);
+  const current = await load(deps, ctx.tenantId, id);
+  if (current.status !== 'preview') throw new AppError('conflict', 'This import has already started.');
+  const fields = new Set(IMPORT_COLUMNS[current.kind].map((c) => c.field));
+  for (const [field, index] of Object.entries(mapping)) {
+    if (!fields.has(field))
+      throw fieldError(`mapping.${field}`, 'Not a field of this import.', 'unknown_field');
+    if (index >= current.headers.length)
+      throw fieldError(`mapping.${field}`, 'There is no such column.', 'unknown_column');
+  }
+  await withTenant(deps.db, ctx.tenantId, (tx) =>
+    tx.query('update imports set mapping = $3 where tenant_id = $1 and id = $2', [
+      ctx.tenantId,
+      id,
+      JSON.stringify(mapping),
+    ]),
+  );
+  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+}
+
+/** Starts the import in the background; the wizard follows its progress with GET. */
+export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string): Promise<ImportView> {
+  assertCanImport(ctx);
+  await withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const rows = await tx.query(
+      "update imports set status = 'queued' where tenant_id = $1 and id = $2 and status = 'preview' returning id",
+      [ctx.tenantId, id],
+    );
+    if (rows.length === 0) {
+      const [exists] = await tx.query('select 1 from imports where tenant_id = $1 and id = $2', [
+        ctx.tenantId,
+        id,
+      ]);
+      if (!exists) throw notFound('Import');
+      throw new AppError('conflict', 'This import has already started.');
+    }
+    await audit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id }, deps.now());
+    deps.jobs.enqueue(tx, IMPORT_JOB, { tenantId: ctx.tenantId, importId: id });
+  });
+  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+}
+
+/** The import itself (job): each row in its own transaction through the same services as the API. */
+export async function runImport(deps: AppDeps, tenantId: string, importId: string): Promise<void> {
+  const job = await load(deps, tenantId, importId);
+  if (job.status !== 'queued') return;
+  const principal = await principalOf(deps, tenantId, job.created_by);
+  const ctx: ServiceContext = {
+    tenantId,
+    principal,
+    requestId: `import-${importId}`,
+    ip: null,
+    userAgent: 'import',
+  };
+  await withTenant(deps.db, tenantId, (tx) =>
+    tx.query("update imports set status = 'running', started_at = $3 where tenant_id = $1 and id = $2", [
+      tenantId,
+      importId,
+      deps.now(),
+    ]),
+  );
+  const counts = { processed: 0, created: 0, updated: 0, failed: 0 };
+  const errors: Array<{ row: number } & FieldError> = [];
+  try {
+    for (const [index, cells] of job.rows.entries()) {
+      const outcome = await importRow(
+        deps,
+        ctx,
+        job.kind,
+        prepareRow(job.kind, cells, job.mapping, index + 2),
+      );
+      counts.processed++;
+      if (outcome.result === 'failed') {
+        counts.failed++;
+        if (errors.length < MAX_REPORTED_ERRORS)
+          errors.push(...outcome.errors.map((e) => ({ row: index + 2, ...e })));
+      } else counts[outcome.result]++;
+      if (counts.processed % PROGRESS_EVERY === 0)
+        await saveProgress(deps, tenantId, importId, counts, errors);
+    }
+    await saveProgress(deps, tenantId, importId, counts, errors, 'finished');
+  } catch (error) {
+    await saveProgress(
+      deps,
+      tenantId,
+      importId,
+      counts,
+      errors,
+      'failed',
+      error instanceof Error ? error.message : String(error),
+    );
+    throw error;
+  }
+  await withTenant(deps.db, tenantId, (tx) =>
+    audit(
+      tx,
+      ctx,
+      { action: 'import.finished', entityType: 'import', entityId: importId, details: counts },
+      deps.now(),
+    ),
+  );
+}
+
+async function saveProgress(
+  deps: AppDeps,
+  tenantId: string,
+  id: string,
+  c: { processed: number; created: number; updated: number; failed: number },
+  errors: unknown[],
+  status?: 'finished' | 'failed',
+  failure?: string,
+) {
+  await withTenant(deps.db, tenantId, (tx) =>
+    tx.query(
+      `update imports set processed = $3, created_count = $4, updated_count = $5, failed_count = $6, errors = $7,
+          status = coalesce($8, status), failure = coalesce($9, failure), finished_at = case when $8::text is null then finished_at else $10 end
+        where tenant_id = $1 and id = $2`,
+      [
+        tenantId,
+        id,
+        c.processed,
+        c.created,
+        c.updated,
+        c.failed,
+        JSON.stringify(errors),
+        status ?? null,
+        failure ?? null,
+        deps.now(),
+      ],
+    ),
+  );
+}
+
+/** The import acts as the person who started it, with their roles. */
+async function principalOf(deps: AppDeps, tenantId: string, userId: string | null): Promise<Principal> {
+  const [user] = await withTenant(deps.db, tenantId, (tx) =>
+    tx.query<{
+      id: string;
+      first_name: string;
+      last_name: string;
+      roles: Principal['roles'];
+      language: Principal['language'];
+    }>(
+      'select id, first_name, last_name, roles, language from users where tenant_id = $1 and id = $2 and deactivated_at is null',
+      [tenantId, userId],
+    ),
+  );
+  if (!user) throw new Error('The user who started the import no longer exists or was deactivated');
+  return {
+    kind: 'user',
+    userId: user.id,
+    tenantId,
+    name: `${user.first_name} ${user.last_name}`.trim(),
+    roles: user.roles,
+    language: user.language,
+  };
+}

@@ -1,0 +1,115 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { fieldError } from '../../http/errors.js';
+
+export const MAX_IMPORT_ROWS = 50_000;
+const MAX_COLUMNS = 100;
+// Limits on the zip inside an .xlsx, checked before anything is unpacked.
+const MAX_ZIP_ENTRIES = 500;
+const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
+const MAX_RATIO = 200;
+
+export type Cell = string | number | boolean | null;
+export type Sheet = { headers: string[]; rows: Cell[][] };
+
+const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Reads the zip's central directory (end record, then every entry header) to refuse zip bombs —
+ * too many entries, too much uncompressed data, absurd compression — before ExcelJS unpacks it.
+ */
+export function checkZipLimits(buffer: Buffer): void {
+  const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > buffer.length)
+    throw fieldError('file', 'The file is not a valid .xlsx workbook.', 'invalid_xlsx');
+  const entries = buffer.readUInt16LE(eocd + 10);
+  const directoryOffset = buffer.readUInt32LE(eocd + 16);
+  if (entries > MAX_ZIP_ENTRIES)
+    throw fieldError('file', 'The workbook has too many parts.', 'too_many_entries');
+  let offset = directoryOffset;
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) {
+      throw fieldError('file', 'The file is not a valid .xlsx workbook.', 'invalid_xlsx');
+    }
+    const compressed = buffer.readUInt32LE(offset + 20);
+    const uncompressed = buffer.readUInt32LE(offset + 24);
+    total += uncompressed;
+    if (total > MAX_UNCOMPRESSED_BYTES || (compressed > 0 && uncompressed / compressed > MAX_RATIO)) {
+      throw fieldError('file', 'The workbook unpacks to too much data.', 'too_large_unpacked');
+    }
+    offset +=
+      46 +
+      buffer.readUInt16LE(offset + 28) +
+      buffer.readUInt16LE(offset + 30) +
+      buffer.readUInt16LE(offset + 32);
+  }
+}
+
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    // Formulas count with their cached result, never their formula; rich text as its plain text.
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+  }
+  return null;
+}
+
+async function readXlsx(buffer: Buffer): Promise<Cell[][]> {
+  checkZipLimits(buffer);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw fieldError('file', 'The workbook could not be read.', 'invalid_xlsx');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  if (sheet.rowCount > MAX_IMPORT_ROWS + 1)
+    throw fieldError('file', `At most ${MAX_IMPORT_ROWS} rows per import.`, 'too_many_rows');
+  if (sheet.columnCount > MAX_COLUMNS)
+    throw fieldError('file', `At most ${MAX_COLUMNS} columns.`, 'too_many_columns');
+  const rows: Cell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const values: Cell[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) values.push(cellValue(row.getCell(c).value));
+    rows.push(values);
+  });
+  return rows;
+}
+
+function readCsv(buffer: Buffer): Cell[][] {
+  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  // Belgian spreadsheet programs write semicolons; others commas.
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  try {
+    return parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      to: MAX_IMPORT_ROWS + 2,
+    }) as string[][];
+  } catch (error) {
+    throw fieldError('file', `The CSV file could not be read: ${(error as Error).message}`, 'invalid_csv');
+  }
+}
+
+/** The first sheet (or the CSV) as headers and rows; the file type is decided by content, not name. */
+export async function readSpreadsheet(buffer: Buffer): Promise<Sheet> {
+  const isXlsx = buffer.subarray(0, 4).equals(XLSX_MAGIC);
+  const looksBinary = !isXlsx && buffer.subarray(0, 512).includes(0);
+  if (looksBinary) throw fieldError('file', 'Upload an .xlsx workbook or a .csv file.', 'unsupported_type');
+  const all = isXlsx ? await readXlsx(buffer) : readCsv(buffer);
+  const [header, ...rows] = all;
+  if (!header || header.every((h) => h === null || h === ''))
+    throw fieldError('file', 'The first row must hold the column names.', 'no_header');
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw fieldError('file', `At most ${MAX_IMPORT_ROWS} rows per import.`, 'too_many_rows');
+  const headers = header.map((h, i) => (h === null || h === '' ? `Column ${i + 1}` : String(h).trim()));
+  return { headers, rows: rows.filter((r) => r.some((c) => c !== null && c !== '')) };
+}
