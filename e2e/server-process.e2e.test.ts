@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startClimalog, type ClimalogProcess } from './support/climalog-process.js';
 
 /**
@@ -10,6 +10,13 @@ import { REPO_ROOT, startClimalog, type ClimalogProcess } from './support/climal
  * second process on the same data directory is refused, and SIGTERM closes the database cleanly.
  */
 const PASSWORD = 'vriendelijk-kompas-fietst-42';
+const tempDirs: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 type Api = { cookie: string; csrf: string };
 
@@ -58,7 +65,7 @@ const call = (server: ClimalogProcess, api: Api, method: string, path: string, b
 
 describe('the server process on the embedded database', () => {
   it('keeps every acknowledged write through kill -9, and the audit chain stays intact', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'climalog-durability-'));
+    const dataDir = tempDir('climalog-durability-');
     let server = await startClimalog({ DATA_DIR: dataDir });
     let api = await signUp(server);
     const acknowledged: string[] = [];
@@ -102,7 +109,7 @@ describe('the server process on the embedded database', () => {
   });
 
   it('refuses a second server and the CLI on the same data directory, then closes cleanly on SIGTERM', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'climalog-lock-'));
+    const dataDir = tempDir('climalog-lock-');
     const server = await startClimalog({ DATA_DIR: dataDir });
     const second = await startClimalog({ DATA_DIR: dataDir }, { waitReady: false });
     expect(await second.exited).toBe(1);

@@ -1,0 +1,58 @@
+import type { Shape } from '../../shape';
+import type { profile as nl } from '../nl/profile';
+
+export const profile: Shape<typeof nl> = {
+  profile: {
+    title: 'Profile',
+    personal: 'Personal details',
+    firstName: 'First name',
+    lastName: 'Last name',
+    email: 'Email address (sign-in name)',
+    emailHelp: 'Ask an administrator to change your email address.',
+    language: 'Language',
+    roles: 'Your roles',
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      repeat: 'Repeat the new password',
+      submit: 'Change password',
+      done: 'Your password has been changed. Your other sessions have been signed out.',
+    },
+  },
+  twoFactor: {
+    title: 'Two-step sign-in',
+    intro: 'With two-step sign-in you need a code from your phone as well as your password to sign in.',
+    on: 'Two-step sign-in is on.',
+    off: 'Two-step sign-in is off.',
+    setUp: 'Set up two-step sign-in',
+    step1:
+      '1. Scan the QR code with an authenticator app, e.g. Aegis, Google Authenticator, Microsoft Authenticator or 1Password.',
+    qrAlt: 'QR code to add Climalog to your authenticator app',
+    manual: 'Scanning does not work? Enter this key by hand:',
+    secretLabel: 'Secret key',
+    step2: '2. Confirm with your password and the 6-digit code the app shows now.',
+    password: 'Password',
+    code: 'Code from the app',
+    enable: 'Turn on',
+    enabled: 'Two-step sign-in is on.',
+    recoveryTitle: 'Your recovery codes',
+    recoveryText:
+      'Keep these codes in a safe place, away from your phone. Each code works once when you cannot use the app. They are shown only once.',
+    recoveryListLabel: 'Recovery codes',
+    copyAll: 'Copy all codes',
+    download: 'Download (.txt)',
+    recoveryFileHeader: 'Climalog – recovery codes for {{email}}',
+    recoveryFileNote: 'Each code works once.',
+    savedCodes: 'I have saved the codes',
+    turnOff: 'Turn off',
+    turnOffTitle: 'Turn off two-step sign-in',
+    turnOffText: 'Confirm with your password and a code from your app.',
+    disabled: 'Two-step sign-in is off.',
+    requiredByAccount: 'Your company requires two-step sign-in, so you cannot turn it off.',
+    newCodes: 'Make new recovery codes',
+    newCodesTitle: 'New recovery codes',
+    newCodesText: 'Confirm with your password. Your old recovery codes stop working.',
+    generate: 'Make codes',
+  },
+};

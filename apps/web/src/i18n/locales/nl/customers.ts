@@ -1,0 +1,35 @@
+export const customers = {
+  customers: {
+    title: 'Klanten',
+    add: 'Klant toevoegen',
+    edit: 'Klant bewerken',
+    searchLabel: 'Zoeken op naam',
+    searchPlaceholder: 'Naam van de klant',
+    name: 'Naam',
+    language: 'Taal van documenten',
+    enterpriseNumber: 'Ondernemingsnummer',
+    enterpriseHelp: 'Optioneel, bv. 0417.497.106',
+    createdAt: 'Toegevoegd op',
+    empty: 'Nog geen klanten. Voeg je eerste klant toe.',
+    noMatch: 'Geen klanten gevonden voor “{{q}}”.',
+    deleteTitle: 'Klant verwijderen',
+    deleteConfirm:
+      'Wil je {{name}} echt verwijderen? Dit is bedoeld voor dubbels en kan niet ongedaan worden gemaakt.',
+    created: 'Klant {{name}} toegevoegd.',
+    updated: 'Klant {{name}} bijgewerkt.',
+    deleted: 'Klant {{name}} verwijderd.',
+  },
+  account: {
+    title: 'Bedrijfsinstellingen',
+    intro: 'Gegevens van je bedrijf en de regels voor alle gebruikers.',
+    company: 'Bedrijf',
+    security: 'Beveiliging',
+    name: 'Bedrijfsnaam',
+    enterpriseNumber: 'Ondernemingsnummer',
+    enterpriseHelp: 'Bv. 0417.497.106. Laat leeg als je bedrijf er geen heeft.',
+    requireTwoFactor: 'Tweestapsaanmelding verplichten voor iedereen',
+    requireTwoFactorHelp:
+      'Wie nog geen tweestapsaanmelding heeft, moet ze instellen bij de volgende aanmelding. Schakel ze eerst voor jezelf in.',
+    createdAt: 'Account aangemaakt op {{date}}.',
+  },
+};

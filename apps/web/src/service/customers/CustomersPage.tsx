@@ -1,0 +1,115 @@
+import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../api/types';
+import { useSession } from '../../auth/session-context';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { ConfirmModal } from '../../components/ConfirmModal';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { IconDownload, IconPlus, IconSearch } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { text } from '../../components/useFields';
+import { usePagedList } from '../../components/usePagedList';
+import { CustomerFormModal } from './CustomerFormModal';
+import { CustomersTable } from './CustomersTable';
+import { CUSTOMERS_KEY, customersExportUrl, deleteCustomer, listCustomers } from './customers-api';
+
+/** Customers: search, page through, add, edit, delete duplicates, export. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const { abilities } = useSession();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = usePagedList([...CUSTOMERS_KEY, { q }], (cursor) => listCustomers(q, cursor));
+  const [editing, setEditing] = useState<Customer | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Customer | null>(null);
+  const remove = useMutation({
+    mutationFn: (c: Customer) => deleteCustomer(c.id),
+    onSuccess: (_data, c) => {
+      void queryClient.invalidateQueries({ queryKey: CUSTOMERS_KEY });
+      notifications.show({ color: 'climalog', message: t('customers.deleted', { name: c.name }) });
+      setDeleting(null);
+    },
+  });
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('customers.title')}
+        actions={
+          <>
+            {abilities.exportData && (
+              <Button
+                component="a"
+                href={customersExportUrl(q)}
+                download
+                variant="default"
+                leftSection={<IconDownload />}
+              >
+                {t('common.exportXlsx')}
+              </Button>
+            )}
+            {abilities.createCustomers && (
+              <Button leftSection={<IconPlus />} onClick={() => setEditing('new')}>
+                {t('customers.add')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder radius="md" p="md">
+        <Stack>
+          <TextInput
+            label={t('customers.searchLabel')}
+            placeholder={t('customers.searchPlaceholder')}
+            type="search"
+            leftSection={<IconSearch />}
+            value={search}
+            onChange={text(setSearch)}
+            maw={420}
+          />
+          <ErrorAlert error={list.error} />
+          {list.isPending ? (
+            <CenteredLoader />
+          ) : list.items.length === 0 ? (
+            <Text c="dimmed" py="lg" ta="center">
+              {q ? t('customers.noMatch', { q }) : t('customers.empty')}
+            </Text>
+          ) : (
+            <CustomersTable customers={list.items} onEdit={setEditing} onDelete={setDeleting} />
+          )}
+          {list.items.length > 0 && (
+            <LoadMore
+              shown={list.items.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          )}
+        </Stack>
+      </Paper>
+      {editing && (
+        <CustomerFormModal customer={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('customers.deleteTitle')}
+        message={t('customers.deleteConfirm', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        onClose={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+      />
+    </Stack>
+  );
+}

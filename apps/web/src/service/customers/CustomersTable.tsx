@@ -1,0 +1,72 @@
+import { Button, Group, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../api/types';
+import { formatEnterpriseNumber } from '../../components/enterprise-number';
+import { useDateFormat } from '../../i18n/format';
+
+type Props = { customers: Customer[]; onEdit: (c: Customer) => void; onDelete: (c: Customer) => void };
+
+export function CustomersTable({ customers, onEdit, onDelete }: Props) {
+  const { t } = useTranslation();
+  const { date } = useDateFormat();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table verticalSpacing="sm" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('customers.name')}</Table.Th>
+            <Table.Th scope="col">{t('customers.enterpriseNumber')}</Table.Th>
+            <Table.Th scope="col">{t('customers.language')}</Table.Th>
+            <Table.Th scope="col">{t('customers.createdAt')}</Table.Th>
+            <Table.Th scope="col">
+              <span className="visually-hidden">{t('common.actions')}</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {customers.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Th scope="row" fw={500}>
+                {c.name}
+              </Table.Th>
+              <Table.Td ff="monospace">
+                {c.enterpriseNumber ? (
+                  formatEnterpriseNumber(c.enterpriseNumber)
+                ) : (
+                  <Text c="dimmed">{t('common.none')}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`languages.${c.language}`)}</Table.Td>
+              <Table.Td>{date(c.createdAt)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {c.abilities.update && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      onClick={() => onEdit(c)}
+                      aria-label={`${t('common.edit')}: ${c.name}`}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                  {c.abilities.delete && (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => onDelete(c)}
+                      aria-label={`${t('common.delete')}: ${c.name}`}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
