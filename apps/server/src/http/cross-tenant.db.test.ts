@@ -24,6 +24,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/work-orders/{id}': { notes: 'Overgenomen' },
   'PATCH /api/v1/products/{id}': { name: 'Overgenomen' },
   'PATCH /api/v1/cylinders/{id}': { notes: 'Overgenomen' },
+  'PATCH /api/v1/imports/{id}': { mapping: { name: 0 } },
   'POST /api/v1/installations/{id}/components': { kind: 'compressor' },
   'PUT /api/v1/installations/{id}/components/{componentId}': { kind: 'compressor' },
 };
@@ -56,6 +57,7 @@ function fillPath(path: string): string | null {
   if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
   if (path.startsWith('/api/v1/labels/{id}')) return path.replace('{id}', ids.label!);
   if (path.startsWith('/api/v1/work-orders/{id}')) return path.replace('{id}', ids.workOrder!);
+  if (path.startsWith('/api/v1/imports/{id}')) return path.replace('{id}', ids.import!);
   if (path.startsWith('/api/v1/products/{id}')) return path.replace('{id}', ids.product!);
   if (path.startsWith('/api/v1/cylinders/{id}')) return path.replace('{id}', ids.cylinder!);
   if (path === '/api/v1/installations/{id}/components/{componentId}') {
@@ -125,6 +127,11 @@ beforeAll(async () => {
       installationIds: [ids.installation],
       notes: 'Geheime notitie',
       products: [{ productId: ids.product, quantity: 1 }],
+    })
+  ).data.id;
+  ids.import = (
+    await a.request('POST', '/api/v1/imports?kind=customers', 'Naam\nGeheime import\n', {
+      'content-type': 'text/csv',
     })
   ).data.id;
   // B's own customer, the target of a merge that names A's customer as the duplicate.

@@ -7,6 +7,7 @@ export const ROLES = ['technician', 'manager', 'administrator', 'account_manager
 export type Role = (typeof ROLES)[number];
 
 export type Abilities = {
+  viewUsers: boolean;
   manageUsers: boolean;
   grantAccountManager: boolean;
   manageAccount: boolean;
@@ -14,6 +15,11 @@ export type Abilities = {
   viewCustomers: boolean;
   createCustomers: boolean;
   exportData: boolean;
+  viewForecasts: boolean;
+  viewReports: boolean;
+  manageInventory: boolean;
+  importData: boolean;
+  manageSettings: boolean;
 };
 
 export type SessionStage = 'active' | 'second_factor' | 'enrol_second_factor';

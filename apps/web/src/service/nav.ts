@@ -9,7 +9,7 @@ type NavItem = { key: NavKey; path: string; icon: ComponentType; ability: keyof 
 /** The Service app's sections, each shown when the session's abilities allow it. */
 const NAV_ITEMS: NavItem[] = [
   { key: 'customers', path: '/customers', icon: IconCustomers, ability: 'viewCustomers' },
-  { key: 'users', path: '/users', icon: IconUsers, ability: 'manageUsers' },
+  { key: 'users', path: '/users', icon: IconUsers, ability: 'viewUsers' },
   { key: 'audit', path: '/audit', icon: IconAudit, ability: 'viewAuditLog' },
   { key: 'account', path: '/account', icon: IconSettings, ability: 'manageAccount' },
   { key: 'profile', path: '/profile', icon: IconUser, ability: null },

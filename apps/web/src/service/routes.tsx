@@ -29,7 +29,7 @@ export const serviceRoutes: RouteObject[] = [
           {
             path: 'users',
             element: (
-              <RequireAbility ability="manageUsers">
+              <RequireAbility ability="viewUsers">
                 <UsersPage />
               </RequireAbility>
             ),

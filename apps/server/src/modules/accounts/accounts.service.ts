@@ -4,7 +4,9 @@ import { enterTenant, withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden } from '../../http/errors.js';
 import { hashPassword } from '../../security/password-hashing.js';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '../../security/password-policy.js';
+import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit, recordAudit, type AuditActor } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { isAdministrator } from '../users/roles.js';
 import { insertUser } from '../users/users.repository.js';
 
@@ -131,7 +133,7 @@ const present = (row: TenantRow): AccountView => ({
   id: row.id,
   name: row.name,
   kind: row.kind,
-  enterpriseNumber: row.enterprise_number,
+  enterpriseNumber: row.enterprise_number ? formatEnterpriseNumber(row.enterprise_number) : null,
   requireTwoFactor: row.require_two_factor,
   createdAt: row.created_at.toISOString(),
 });
@@ -151,6 +153,7 @@ export async function updateAccount(
 ): Promise<AccountView> {
   if (!isAdministrator(ctx.principal)) throw forbidden('Only administrators change the account settings.');
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [existing] = await tx.query<TenantRow>('select * from tenants where id = $1', [ctx.tenantId]);
     if (patch.requireTwoFactor) {
       const [me] = await tx.query<{ totp_enabled_at: Date | null }>(
         'select totp_enabled_at from users where tenant_id = $1 and id = $2',
@@ -195,7 +198,7 @@ export async function updateAccount(
         action: 'account.updated',
         entityType: 'account',
         entityId: ctx.tenantId,
-        details: { changed: Object.keys(patch) },
+        details: { changed: changedFields(patch, present(existing!), present(row!)) },
       },
       deps.now(),
     );

@@ -87,6 +87,18 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   });
 
+  r.get('/audit-events/actions', {
+    schema: {
+      tags,
+      summary: 'The closed catalogue of audit actions (<entity>.<verb>), for filters',
+      response: { 200: z.object({ items: z.array(z.enum(AUDIT_ACTIONS)) }) },
+    },
+    handler: async (request) => {
+      serviceContext(request);
+      return { items: [...AUDIT_ACTIONS] };
+    },
+  });
+
   r.get('/audit-events/verify', {
     schema: {
       tags,

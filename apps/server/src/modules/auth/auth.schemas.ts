@@ -45,6 +45,7 @@ export const setPasswordBody = z.strictObject({
 export const sessionStage = z.enum(['active', 'second_factor', 'enrol_second_factor']);
 
 export const abilitiesView = z.object({
+  viewUsers: z.boolean(),
   manageUsers: z.boolean(),
   grantAccountManager: z.boolean(),
   manageAccount: z.boolean(),
@@ -52,6 +53,11 @@ export const abilitiesView = z.object({
   viewCustomers: z.boolean(),
   createCustomers: z.boolean(),
   exportData: z.boolean(),
+  viewForecasts: z.boolean(),
+  viewReports: z.boolean(),
+  manageInventory: z.boolean(),
+  importData: z.boolean(),
+  manageSettings: z.boolean(),
 });
 
 export const sessionView = z

@@ -21,7 +21,7 @@ describe('sign-up', () => {
       abilities: { manageUsers: true, viewAuditLog: true, grantAccountManager: true },
     });
     const account = await client.get('/api/v1/account');
-    expect(account.data.enterpriseNumber).toBe('0417497106');
+    expect(account.data.enterpriseNumber).toBe('0417.497.106');
   });
 
   it('names the field of every problem', async () => {

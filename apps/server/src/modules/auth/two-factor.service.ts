@@ -51,6 +51,7 @@ export async function startTwoFactorSetup(deps: AppDeps, session: SessionRecord)
       throw new AppError(
         'conflict',
         'Two-step sign-in is already on. Turn it off first to move to another app.',
+        { reason: 'already_enabled' },
       );
     }
     const secret = createTotpSecret();
@@ -80,7 +81,8 @@ export async function enableTwoFactor(
   return withTenant(deps.db, session.tenantId, async (tx) => {
     const secrets = await loadSecrets(tx, session);
     await assertPassword(secrets, input.password);
-    if (secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is already on.');
+    if (secrets.totp_enabled_at)
+      throw new AppError('conflict', 'Two-step sign-in is already on.', { reason: 'already_enabled' });
     if (!secrets.totp_secret_encrypted)
       throw new AppError('conflict', 'Start the set-up first.', { reason: 'no_setup' });
     const step = matchTotp(totpBox(deps).open(secrets.totp_secret_encrypted), input.code, now);
@@ -126,7 +128,8 @@ export async function disableTwoFactor(
       );
     }
     await assertPassword(secrets, input.password);
-    if (!secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is not on.');
+    if (!secrets.totp_enabled_at)
+      throw new AppError('conflict', 'Two-step sign-in is not on.', { reason: 'not_enabled' });
     const check = await verifySecondFactor(tx, deps, session.tenantId, session.userId, input, now);
     if (!check.ok)
       throw fieldError(
@@ -168,7 +171,8 @@ export async function regenerateRecoveryCodes(
   return withTenant(deps.db, session.tenantId, async (tx) => {
     const secrets = await loadSecrets(tx, session);
     await assertPassword(secrets, input.password);
-    if (!secrets.totp_enabled_at) throw new AppError('conflict', 'Two-step sign-in is not on.');
+    if (!secrets.totp_enabled_at)
+      throw new AppError('conflict', 'Two-step sign-in is not on.', { reason: 'not_enabled' });
     const recoveryCodes = await replaceRecoveryCodes(tx, session.tenantId, session.userId, now);
     await recordAudit(
       tx,

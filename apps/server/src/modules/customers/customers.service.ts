@@ -4,6 +4,7 @@ import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { labelsOf, setLabels } from '../labels/label-assignments.js';
 import type { LabelRef } from '../labels/labels.schemas.js';
 import {
@@ -174,17 +175,19 @@ export async function updateCustomer(
     if (!canUpdateCustomer(ctx.principal, existing)) {
       throw forbidden('Technicians can change only the customers they added themselves.');
     }
+    const before = presentCustomer(existing, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
     const { labelIds, ...fields } = patch;
     const row = await updateRow(tx, ctx.tenantId, id, fields, now);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', id, labelIds);
-    const changed = Object.keys(patch).filter((k) => patch[k as keyof CustomerPatch] !== undefined);
+    const after = presentCustomer(row!, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
+    const changed = changedFields(patch, before, after);
     await audit(
       tx,
       ctx,
       { action: 'customer.updated', entityType: 'customer', entityId: id, details: { changed } },
       now,
     );
-    return presentCustomer(row!, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
+    return after;
   });
 }
 

@@ -144,7 +144,8 @@ export async function updateMapping(
 ): Promise<ImportView> {
   assertCanImport(ctx);
   const current = await load(deps, ctx.tenantId, id);
-  if (current.status !== 'preview') throw new AppError('conflict', 'This import has already started.');
+  if (current.status !== 'preview')
+    throw new AppError('conflict', 'This import has already started.', { reason: 'already_started' });
   const fields = new Set(IMPORT_COLUMNS[current.kind].map((c) => c.field));
   for (const [field, index] of Object.entries(mapping)) {
     if (!fields.has(field))
@@ -176,7 +177,7 @@ export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string
         id,
       ]);
       if (!exists) throw notFound('Import');
-      throw new AppError('conflict', 'This import has already started.');
+      throw new AppError('conflict', 'This import has already started.', { reason: 'already_started' });
     }
     await audit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id }, deps.now());
     deps.jobs.enqueue(tx, IMPORT_JOB, { tenantId: ctx.tenantId, importId: id });

@@ -6,6 +6,7 @@ import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { generateHumanCode } from '../../security/human-codes.js';
 import { audit } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import {
   canCreateCustomer,
   canDeleteCustomer,
@@ -271,6 +272,7 @@ export async function updateInstallationById(
     const existing = await load(tx, ctx, id);
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the installations they added themselves.');
+    const before = (await presentInstallations(tx, deps, ctx, [existing]))[0]!;
     const { labelIds, buildingId, ...fields } = patch;
     assertForecastMode(
       fields.forecastMode ?? existing.forecast_mode,
@@ -290,6 +292,11 @@ export async function updateInstallationById(
     }
     await updateInstallation(tx, ctx.tenantId, id, { ...fields, ...(buildingId ? { buildingId } : {}) }, now);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'installation', id, labelIds);
+    if (buildingId && buildingId !== existing.building_id) {
+      await refreshBuildingForecasts(tx, ctx.tenantId, [existing.building_id], today(deps), now);
+    }
+    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
+    const after = (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
     await audit(
       tx,
       ctx,
@@ -297,15 +304,11 @@ export async function updateInstallationById(
         action: 'installation.updated',
         entityType: 'installation',
         entityId: id,
-        details: { changed: Object.keys(patch) },
+        details: { changed: changedFields(patch, before, after) },
       },
       now,
     );
-    if (buildingId && buildingId !== existing.building_id) {
-      await refreshBuildingForecasts(tx, ctx.tenantId, [existing.building_id], today(deps), now);
-    }
-    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
-    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
+    return after;
   });
 }
 

@@ -4,6 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { refreshLocationForecasts } from '../forecasts/forecast-store.js';
 import { readSettings } from '../settings/settings.service.js';
 import {
@@ -200,6 +201,7 @@ export async function updateLocationById(
     if (!existing) throw notFound('Location');
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the locations they added themselves.');
+    const before = (await present(tx, ctx, [existing]))[0]!;
     const { contacts, labelIds, region, customerId, ...fields } = patch;
     if (customerId !== undefined && customerId !== existing.customer_id) {
       throw fieldError(
@@ -225,6 +227,8 @@ export async function updateLocationById(
     );
     if (contacts) await replaceContacts(tx, ctx.tenantId, id, contacts);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'location', id, labelIds);
+    if (rederive) await refreshLocationForecasts(tx, ctx.tenantId, id, now.toISOString().slice(0, 10), now);
+    const after = (await present(tx, ctx, [(await findLocation(tx, ctx.tenantId, id))!]))[0]!;
     await audit(
       tx,
       ctx,
@@ -232,12 +236,11 @@ export async function updateLocationById(
         action: 'location.updated',
         entityType: 'location',
         entityId: id,
-        details: { changed: Object.keys(patch) },
+        details: { changed: changedFields(patch, before, after) },
       },
       now,
     );
-    if (rederive) await refreshLocationForecasts(tx, ctx.tenantId, id, now.toISOString().slice(0, 10), now);
-    return (await present(tx, ctx, [(await findLocation(tx, ctx.tenantId, id))!]))[0]!;
+    return after;
   });
 }
 

@@ -63,8 +63,11 @@ export async function createApiKey(
     const user = await findUser(tx, ctx.tenantId, userId);
     if (!user) throw notFound('User');
     if (user.kind !== 'system')
-      throw new AppError('conflict', 'API keys belong to system users. Create a system user first.');
-    if (user.deactivated_at) throw new AppError('conflict', 'Reactivate the system user first.');
+      throw new AppError('conflict', 'API keys belong to system users. Create a system user first.', {
+        reason: 'not_system_user',
+      });
+    if (user.deactivated_at)
+      throw new AppError('conflict', 'Reactivate the system user first.', { reason: 'deactivated' });
     const { key, prefix, hash } = generateApiKey();
     const [row] = await tx.query<ApiKeyRow>(
       `insert into api_keys (tenant_id, user_id, name, prefix, key_hash, created_by, created_at)

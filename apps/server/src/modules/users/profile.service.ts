@@ -4,6 +4,7 @@ import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, verifyPassword } from '../../security/password-hashing.js';
 import { assertPasswordAllowed } from '../accounts/accounts.service.js';
 import { audit } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { endUserSessions } from '../auth/session-store.js';
 import { presentUser, type UserView } from './users.presenter.js';
 import { findUser } from './users.repository.js';
@@ -16,6 +17,8 @@ export async function updateProfile(
 ): Promise<UserView> {
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const existing = await findUser(tx, ctx.tenantId, ctx.principal.userId);
+    if (!existing) throw notFound('User');
     await tx.query(
       `update users set first_name = coalesce($3, first_name), last_name = coalesce($4, last_name),
           language = coalesce($5, language), updated_at = $6
@@ -29,7 +32,9 @@ export async function updateProfile(
         now,
       ],
     );
-    const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    const user = await findUser(tx, ctx.tenantId, ctx.principal.userId);
+    if (!user) throw notFound('User');
+    const changed = changedFields(patch, presentUser(existing), presentUser(user));
     await audit(
       tx,
       ctx,
@@ -41,8 +46,6 @@ export async function updateProfile(
       },
       now,
     );
-    const user = await findUser(tx, ctx.tenantId, ctx.principal.userId);
-    if (!user) throw notFound('User');
     return presentUser(user);
   });
 }

@@ -14,6 +14,7 @@ export const isAccountManager = (p: Pick<Principal, 'roles'>) => p.roles.include
  * navigation and buttons follow these flags.
  */
 export type Abilities = {
+  viewUsers: boolean;
   manageUsers: boolean;
   grantAccountManager: boolean;
   manageAccount: boolean;
@@ -21,11 +22,18 @@ export type Abilities = {
   viewCustomers: boolean;
   createCustomers: boolean;
   exportData: boolean;
+  viewForecasts: boolean;
+  viewReports: boolean;
+  manageInventory: boolean;
+  importData: boolean;
+  manageSettings: boolean;
 };
 
 export function abilitiesOf(p: Pick<Principal, 'roles'>): Abilities {
   const hasAnyRole = p.roles.length > 0;
   return {
+    // Managers see their colleagues (to plan work); administrators manage them.
+    viewUsers: isManagerOrAbove(p),
     manageUsers: isAdministrator(p),
     grantAccountManager: isAccountManager(p),
     manageAccount: isAdministrator(p),
@@ -34,6 +42,11 @@ export function abilitiesOf(p: Pick<Principal, 'roles'>): Abilities {
     createCustomers: hasAnyRole,
     // Technicians have no exports, reports or management tools.
     exportData: isManagerOrAbove(p),
+    viewForecasts: isManagerOrAbove(p),
+    viewReports: isManagerOrAbove(p),
+    manageInventory: isManagerOrAbove(p),
+    importData: isManagerOrAbove(p),
+    manageSettings: isAdministrator(p),
   };
 }
 

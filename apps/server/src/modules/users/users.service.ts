@@ -7,6 +7,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js'
 import { invitationEmail } from '../../mail/templates.js';
 import { RATE_RULES } from '../../security/rate-limiter.js';
 import { audit } from '../audit/audit-recorder.js';
+import { changedFields } from '../audit/changed-fields.js';
 import { emailLink } from '../auth/email-links.service.js';
 import { INVITATION_DAYS, issueEmailToken, revokeEmailTokens } from '../auth/email-tokens.js';
 import { endUserSessions } from '../auth/session-store.js';
@@ -174,14 +175,15 @@ export async function updateUser(
           now,
         ],
       );
-      const changed = Object.keys(patch).filter((k) => patch[k as keyof UserPatch] !== undefined);
+      const after = presentUser(await loadUser(tx, ctx, id));
+      const changed = changedFields(patch, presentUser(user), after);
       await audit(
         tx,
         ctx,
         { action: 'user.updated', entityType: 'user', entityId: id, details: { changed, roles } },
         now,
       );
-      return presentUser(await loadUser(tx, ctx, id));
+      return after;
     });
   } catch (error) {
     if (isUniqueViolation(error, 'users_email_unique')) throw emailTaken();
@@ -197,10 +199,13 @@ export async function inviteUser(deps: AppDeps, ctx: ServiceContext, id: string)
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);
     if (user.kind === 'system')
-      throw new AppError('conflict', 'System users sign in with API keys, not invitations.');
-    if (user.deactivated_at) throw new AppError('conflict', 'Reactivate the user before inviting them.');
+      throw new AppError('conflict', 'System users sign in with API keys, not invitations.', {
+        reason: 'system_user',
+      });
+    if (user.deactivated_at)
+      throw new AppError('conflict', 'Reactivate the user before inviting them.', { reason: 'deactivated' });
     if (user.password_hash && user.sign_in_enabled)
-      throw new AppError('conflict', 'This user can already sign in.');
+      throw new AppError('conflict', 'This user can already sign in.', { reason: 'already_active' });
     if (!user.email)
       throw fieldError('email', 'Add an email address before sending an invitation.', 'required');
     await sendInvitation(deps, tx, ctx, user);
@@ -259,7 +264,7 @@ export async function setUserActive(
 ): Promise<UserView> {
   assertCanManageUsers(ctx.principal);
   if (!active && id === ctx.principal.userId)
-    throw new AppError('conflict', 'You cannot deactivate yourself.');
+    throw new AppError('conflict', 'You cannot deactivate yourself.', { reason: 'self' });
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const user = await loadUser(tx, ctx, id);

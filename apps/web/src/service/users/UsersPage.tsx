@@ -50,18 +50,20 @@ export function UsersPage() {
         title={t('users.title')}
         description={t('users.intro')}
         actions={
-          <>
-            <Button
-              variant="default"
-              leftSection={<IconKey />}
-              onClick={() => setDialog({ type: 'system', user: null })}
-            >
-              {t('users.addSystem')}
-            </Button>
-            <Button leftSection={<IconPlus />} onClick={() => setDialog({ type: 'person', user: null })}>
-              {t('users.addPerson')}
-            </Button>
-          </>
+          session.abilities.manageUsers && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconKey />}
+                onClick={() => setDialog({ type: 'system', user: null })}
+              >
+                {t('users.addSystem')}
+              </Button>
+              <Button leftSection={<IconPlus />} onClick={() => setDialog({ type: 'person', user: null })}>
+                {t('users.addPerson')}
+              </Button>
+            </>
+          )
         }
       />
       <Paper withBorder radius="md" p="md">
@@ -75,7 +77,11 @@ export function UsersPage() {
               {t('users.empty')}
             </Text>
           ) : (
-            <UsersTable users={list.items} selfId={session.user.id} onAction={onAction} />
+            <UsersTable
+              users={list.items}
+              selfId={session.user.id}
+              onAction={session.abilities.manageUsers ? onAction : null}
+            />
           )}
           {list.items.length > 0 && (
             <LoadMore

@@ -5,7 +5,8 @@ import { useDateFormat } from '../../i18n/format';
 import { UserActionsMenu, type UserAction } from './UserActionsMenu';
 import { UserStatusBadge } from './UserStatusBadge';
 
-type Props = { users: User[]; selfId: string; onAction: (action: UserAction, user: User) => void };
+/** onAction is null for readers (managers): the list without the actions menu. */
+type Props = { users: User[]; selfId: string; onAction: ((action: UserAction, user: User) => void) | null };
 
 export function UsersTable({ users, selfId, onAction }: Props) {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export function UsersTable({ users, selfId, onAction }: Props) {
                 </Stack>
               </Table.Td>
               <Table.Td ta="right">
-                <UserActionsMenu user={user} isSelf={user.id === selfId} onAction={onAction} />
+                {onAction && <UserActionsMenu user={user} isSelf={user.id === selfId} onAction={onAction} />}
               </Table.Td>
             </Table.Tr>
           ))}
