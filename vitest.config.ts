@@ -15,6 +15,7 @@ export default defineConfig({
     // Tests run on the sources of workspace packages, without building them first.
     alias: {
       '@climalog/compliance': fileURLToPath(new URL('./packages/compliance/src/index.ts', import.meta.url)),
+      '@climalog/pdf': fileURLToPath(new URL('./packages/pdf/src/index.ts', import.meta.url)),
     },
   },
   test: {
