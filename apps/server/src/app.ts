@@ -8,6 +8,7 @@ import { registerHealthRoutes } from './http/health.routes.js';
 import { API_PREFIX, registerOpenApi } from './http/openapi.js';
 import { handleError, sendNotFound } from './http/problem-details.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { registerVerifyPage } from './http/verify-page.js';
 import { registerWebApp } from './http/web-app.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -18,6 +19,7 @@ import { customerRoutes } from './modules/customers/customers.routes.js';
 import { installationRoutes } from './modules/installations/installations.routes.js';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { forecastRoutes } from './modules/forecasts/forecasts.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -51,6 +53,7 @@ const API_MODULES = [
   reportRoutes,
   forecastRoutes,
   importRoutes,
+  documentRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */
@@ -80,6 +83,7 @@ export async function buildApp(
   registerSecurityHeaders(app, deps.config);
   registerAuthentication(app, deps);
   registerHealthRoutes(app, deps);
+  registerVerifyPage(app, deps);
 
   await app.register(
     async (api) => {

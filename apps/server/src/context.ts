@@ -2,7 +2,9 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
+import type { PdfRenderer } from './documents/pdf-renderer.js';
 import type { MailQueue } from './mail/mail-queue.js';
+import type { Mailer } from './mail/mailer.js';
 import type { RateLimiter } from './security/rate-limiter.js';
 
 export const ROLES = ['technician', 'manager', 'administrator', 'account_manager'] as const;
@@ -42,6 +44,9 @@ export type AppDeps = {
   db: Database;
   jobs: JobQueue;
   mail: MailQueue;
+  /** Direct access for jobs that send what they build themselves (work orders with their PDF). */
+  mailer: Mailer;
+  pdf: PdfRenderer;
   rateLimiter: RateLimiter;
   log: Logger;
   /** The clock, injectable so that expiry rules can be tested without waiting. */

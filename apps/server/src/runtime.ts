@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { JobQueue } from './jobs/job-queue.js';
+import { PdfRenderer } from './documents/pdf-renderer.js';
 import { registerJobs } from './jobs/register-jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { MailQueue } from './mail/mail-queue.js';
@@ -45,7 +46,8 @@ export async function openRuntime(
     const now = options.now ?? (() => new Date());
     const rateLimiter = new RateLimiter(db, now);
     const mail = new MailQueue(jobs, mailer, config.appSecret);
-    const deps: AppDeps = { config, db, jobs, mail, rateLimiter, log, now };
+    const pdf = new PdfRenderer();
+    const deps: AppDeps = { config, db, jobs, mail, mailer, pdf, rateLimiter, log, now };
     registerJobs(deps);
     await jobs.start();
     if (options.roles.includes('worker')) jobs.startWorker();
@@ -55,6 +57,7 @@ export async function openRuntime(
       mailer,
       close: async () => {
         await jobs.stop();
+        await pdf.close();
         mailer.close();
         await openedDb.close();
         lock?.release();

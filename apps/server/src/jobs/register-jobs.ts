@@ -2,12 +2,21 @@ import { z } from 'zod';
 import type { AppDeps } from '../context.js';
 import { recomputeAllForecasts } from '../modules/forecasts/forecast-recompute.js';
 import { IMPORT_JOB, runImport } from '../modules/imports/imports.service.js';
+import { MAX_SEND_ATTEMPTS, runSend, SEND_JOB } from '../modules/documents/work-order-send.service.js';
 
 /**
  * Every background job, and the schedules of the recurring ones (installed by the cron role through
  * pg-boss schedules; run by the worker role).
  */
 export function registerJobs(deps: AppDeps): void {
+  deps.jobs.register({
+    name: SEND_JOB,
+    payload: z.object({ tenantId: z.string(), sendId: z.string() }),
+    retryLimit: MAX_SEND_ATTEMPTS - 1,
+    retryDelaySeconds: 60,
+    handler: async ({ tenantId, sendId }) => runSend(deps, tenantId, sendId),
+  });
+
   deps.jobs.register({
     name: IMPORT_JOB,
     payload: z.object({ tenantId: z.string(), importId: z.string() }),

@@ -9,6 +9,7 @@ export type OutgoingMail = {
   subject: string;
   text: string;
   html?: string;
+  attachments?: Array<{ filename: string; content: Buffer; contentType: string }>;
 };
 
 export type Mailer = {

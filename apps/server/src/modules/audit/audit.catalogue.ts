@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'work_order.updated',
   'work_order.viewed',
   'work_order.deleted',
+  'work_order.sent',
   'product.created',
   'product.updated',
   'cylinder.created',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AppDeps, Principal, ServiceContext } from '../../context.js';
+import type { AppDeps, ServiceContext } from '../../context.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
+import { principalOf } from '../users/principal-of.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import { IMPORT_COLUMNS, suggestMapping, type ImportKind } from './import-columns.js';
 import { prepareRow, resolveReference } from './import-rows.js';
@@ -274,29 +275,4 @@ async function saveProgress(
       ],
     ),
   );
-}
-
-/** The import acts as the person who started it, with their roles. */
-async function principalOf(deps: AppDeps, tenantId: string, userId: string | null): Promise<Principal> {
-  const [user] = await withTenant(deps.db, tenantId, (tx) =>
-    tx.query<{
-      id: string;
-      first_name: string;
-      last_name: string;
-      roles: Principal['roles'];
-      language: Principal['language'];
-    }>(
-      'select id, first_name, last_name, roles, language from users where tenant_id = $1 and id = $2 and deactivated_at is null',
-      [tenantId, userId],
-    ),
-  );
-  if (!user) throw new Error('The user who started the import no longer exists or was deactivated');
-  return {
-    kind: 'user',
-    userId: user.id,
-    tenantId,
-    name: `${user.first_name} ${user.last_name}`.trim(),
-    roles: user.roles,
-    language: user.language,
-  };
 }

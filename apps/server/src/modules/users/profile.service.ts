@@ -13,7 +13,12 @@ import { findUser } from './users.repository.js';
 export async function updateProfile(
   deps: AppDeps,
   ctx: ServiceContext,
-  patch: { firstName?: string | undefined; lastName?: string | undefined; language?: Language | undefined },
+  patch: {
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    language?: Language | undefined;
+    certificateNumber?: string | null | undefined;
+  },
 ): Promise<UserView> {
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -21,7 +26,8 @@ export async function updateProfile(
     if (!existing) throw notFound('User');
     await tx.query(
       `update users set first_name = coalesce($3, first_name), last_name = coalesce($4, last_name),
-          language = coalesce($5, language), updated_at = $6
+          language = coalesce($5, language), updated_at = $6,
+          certificate_number = case when $7 then $8 else certificate_number end
         where tenant_id = $1 and id = $2`,
       [
         ctx.tenantId,
@@ -30,6 +36,8 @@ export async function updateProfile(
         patch.lastName ?? null,
         patch.language ?? null,
         now,
+        patch.certificateNumber !== undefined,
+        patch.certificateNumber ?? null,
       ],
     );
     const user = await findUser(tx, ctx.tenantId, ctx.principal.userId);

@@ -12,6 +12,7 @@ export type UserView = {
   roles: Role[];
   status: UserStatus;
   twoFactorEnabled: boolean;
+  certificateNumber: string | null;
   invitationExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -30,6 +31,7 @@ export function presentUser(row: UserRow): UserView {
     roles: row.roles,
     status,
     twoFactorEnabled: row.totp_enabled_at !== null,
+    certificateNumber: row.certificate_number,
     invitationExpiresAt:
       status === 'invited' && row.invitation_expires_at ? row.invitation_expires_at.toISOString() : null,
     createdAt: row.created_at.toISOString(),

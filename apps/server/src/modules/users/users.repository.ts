@@ -20,6 +20,7 @@ export type UserRow = {
   totp_enabled_at: Date | null;
   totp_last_step: number | null;
   deactivated_at: Date | null;
+  certificate_number: string | null;
   created_at: Date;
   updated_at: Date;
   invitation_expires_at?: Date | null;
@@ -27,7 +28,7 @@ export type UserRow = {
 
 export const USER_COLUMNS = `u.id, u.tenant_id, u.kind, u.first_name, u.last_name, u.display_name, u.email, u.language,
   u.roles, u.sign_in_enabled, u.password_hash, u.totp_secret_encrypted, u.totp_enabled_at, u.totp_last_step,
-  u.deactivated_at, u.created_at, u.updated_at`;
+  u.deactivated_at, u.certificate_number, u.created_at, u.updated_at`;
 
 // The newest open invitation, for the "invited" status and its expiry.
 const INVITATION_JOIN = `left join lateral (

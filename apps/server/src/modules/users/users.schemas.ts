@@ -33,6 +33,7 @@ export const userPatchBody = z.strictObject({
   email: emailAddress().nullable().optional(),
   language: language().optional(),
   roles: roles.optional(),
+  certificateNumber: line(60).nullable().optional().describe('Personal technician certificate number'),
 });
 
 export const userView = z
@@ -47,6 +48,7 @@ export const userView = z
     roles: z.array(z.enum(ROLES)),
     status: z.enum(['active', 'invited', 'no_sign_in', 'deactivated']),
     twoFactorEnabled: z.boolean(),
+    certificateNumber: z.string().nullable().describe('Personal F-gas / technician certificate number'),
     invitationExpiresAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -82,6 +84,7 @@ export const profilePatchBody = z.strictObject({
   firstName: line(100, 1).optional(),
   lastName: line(100).optional(),
   language: language().optional(),
+  certificateNumber: line(60).nullable().optional(),
 });
 
 export const passwordChangeBody = z.strictObject({

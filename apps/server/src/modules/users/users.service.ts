@@ -43,6 +43,7 @@ export type UserPatch = {
   email?: string | null | undefined;
   language?: Language | undefined;
   roles?: Role[] | undefined;
+  certificateNumber?: string | null | undefined;
 };
 
 const emailTaken = () => fieldError('email', 'A user with this email address already exists.', 'email_taken');
@@ -160,7 +161,8 @@ export async function updateUser(
       await tx.query(
         `update users set first_name = coalesce($3, first_name), last_name = coalesce($4, last_name),
             display_name = coalesce($5, display_name), email = case when $6 then $7 else email end,
-            language = coalesce($8, language), roles = $9, updated_at = $10
+            language = coalesce($8, language), roles = $9, updated_at = $10,
+            certificate_number = case when $11 then $12 else certificate_number end
           where tenant_id = $1 and id = $2`,
         [
           ctx.tenantId,
@@ -173,6 +175,8 @@ export async function updateUser(
           patch.language ?? null,
           roles,
           now,
+          patch.certificateNumber !== undefined,
+          patch.certificateNumber ?? null,
         ],
       );
       const after = presentUser(await loadUser(tx, ctx, id));
