@@ -21,6 +21,7 @@ import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { forecastRoutes } from './modules/forecasts/forecasts.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -54,6 +55,7 @@ const API_MODULES = [
   forecastRoutes,
   importRoutes,
   documentRoutes,
+  portalRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */

@@ -26,6 +26,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/cylinders/{id}': { notes: 'Overgenomen' },
   'PATCH /api/v1/imports/{id}': { mapping: { name: 0 } },
   'POST /api/v1/work-orders/{id}/send': { to: ['thief@example.be'] },
+  'POST /api/v1/customers/{id}/portal-code': {},
+  'POST /api/v1/locations/{id}/portal-code': {},
   'POST /api/v1/installations/{id}/components': { kind: 'compressor' },
   'PUT /api/v1/installations/{id}/components/{componentId}': { kind: 'compressor' },
 };
@@ -57,6 +59,8 @@ function fillPath(path: string): string | null {
   if (path === '/api/v1/customers/{id}/merge') return path.replace('{id}', ids.bCustomer!);
   if (path.startsWith('/api/v1/customers/{id}')) return path.replace('{id}', ids.customer!);
   if (path.startsWith('/api/v1/labels/{id}')) return path.replace('{id}', ids.label!);
+  // Portal routes answer to a portal session, never to a company session: 401 is their "not yours".
+  if (path.startsWith('/api/v1/portal/')) return null;
   if (path === '/api/v1/work-orders/{id}/certificates/{kind}')
     return path.replace('{id}', ids.workOrder!).replace('{kind}', 'leak_check');
   if (path.startsWith('/api/v1/work-orders/{id}')) return path.replace('{id}', ids.workOrder!);
@@ -150,6 +154,11 @@ describe('cross-tenant access', () => {
       if (!path.includes('{')) continue;
       // Public by design: says only whether a presented digest is authentic (tested in documents).
       if (path === '/api/v1/logbook-verifications/{digest}') continue;
+      if (path.startsWith('/api/v1/portal/')) {
+        const res = await b.get(path.replace('{id}', ids.installation!));
+        expect(res.statusCode, path).toBe(401);
+        continue;
+      }
       const filled = fillPath(path);
       expect(filled, `no sample ids for ${path}: add it to fillPath`).not.toBeNull();
       for (const method of Object.keys(operations)) {

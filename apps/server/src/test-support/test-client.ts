@@ -11,12 +11,26 @@ export type TestResponse = LightMyRequestResponse & { body: string; data: any };
  * another's.
  */
 export class TestClient {
-  cookie: string | undefined;
+  /** Every cookie the server set (session and portal), as a browser keeps them. */
+  private readonly jar = new Map<string, string>();
   csrfToken: string | undefined;
   bearer: string | undefined;
   readonly ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
   constructor(private readonly app: FastifyInstance) {}
+
+  /** The Cookie header this client sends; tests may also set it to replay an old cookie. */
+  get cookie(): string | undefined {
+    return this.jar.size ? [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  }
+
+  set cookie(value: string | undefined) {
+    this.jar.clear();
+    for (const part of value?.split(';') ?? []) {
+      const [name, ...rest] = part.trim().split('=');
+      if (name) this.jar.set(name, rest.join('='));
+    }
+  }
 
   async request(
     method: Method,
@@ -40,8 +54,10 @@ export class TestClient {
           ? { payload: body }
           : { payload: body as object }),
     });
-    const setCookie = response.cookies.find((c) => c.name.endsWith('climalog_session'));
-    if (setCookie) this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
+    for (const c of response.cookies) {
+      if (c.value) this.jar.set(c.name, c.value);
+      else this.jar.delete(c.name);
+    }
     let data: unknown;
     try {
       data = response.body ? JSON.parse(response.body) : undefined;

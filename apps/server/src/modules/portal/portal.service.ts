@@ -1,0 +1,243 @@
+import type { AppDeps, Language, Principal, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
+import { withTenant } from '../../db/tenant-scope.js';
+import { notFound } from '../../http/errors.js';
+import { recordAudit, type AuditEntry } from '../audit/audit-recorder.js';
+import { workOrderDocument } from '../documents/document-data.js';
+import type { InstallationRow } from '../installations/installations.repository.js';
+import { presentInstallations } from '../installations/installations.service.js';
+import { listWorkOrders } from '../work-orders/work-orders.repository.js';
+import { presentWorkOrders } from '../work-orders/work-orders.service.js';
+import { portalActor, type PortalScope } from './portal-session.js';
+
+/** What a portal session may see, as SQL over installations `i`: its customer, location or one installation. */
+const VISIBLE = `i.tenant_id = $1 and i.customer_id = $2 and i.archived_at is null
+  and ($3::uuid is null or i.location_id = $3::uuid) and ($4::uuid is null or i.id = $4::uuid)`;
+const scopeParams = (s: PortalScope) => [s.tenantId, s.customerId, s.locationId, s.installationId];
+
+/** End customers read, they hold no role: views built for them offer no actions. */
+function readerContext(
+  s: PortalScope,
+  meta: { ip: string | null; userAgent: string | null; requestId: string },
+): ServiceContext {
+  const principal: Principal = {
+    kind: 'user',
+    userId: s.customerId,
+    tenantId: s.tenantId,
+    name: s.customerName,
+    roles: [],
+    language: s.language,
+  };
+  return { ...meta, tenantId: s.tenantId, principal };
+}
+
+const record = (
+  tx: Queryable,
+  s: PortalScope,
+  meta: { ip: string | null; userAgent: string | null; requestId: string },
+  entry: AuditEntry,
+  now: Date,
+) => recordAudit(tx, s.tenantId, portalActor(s), meta, entry, now);
+
+async function visibleInstallations(tx: Queryable, s: PortalScope): Promise<InstallationRow[]> {
+  return tx.query<InstallationRow>(
+    `select i.*, c.name as customer_name from installations i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
+      where ${VISIBLE} order by i.location_id, i.reference, i.id`,
+    scopeParams(s),
+  );
+}
+
+type Meta = { ip: string | null; userAgent: string | null; requestId: string };
+
+export async function portalInstallations(deps: AppDeps, s: PortalScope, meta: Meta, lang: Language) {
+  return withTenant(deps.db, s.tenantId, async (tx) => {
+    const rows = await visibleInstallations(tx, s);
+    const locations = await tx.query<{
+      id: string;
+      name: string;
+      street: string;
+      number: string;
+      postcode: string;
+      city: string;
+    }>(
+      'select id, name, street, number, postcode, city from locations where tenant_id = $1 and id = any($2::uuid[])',
+      [s.tenantId, [...new Set(rows.map((r) => r.location_id))]],
+    );
+    const views = await presentInstallations(
+      tx,
+      deps,
+      { ...readerContext(s, meta), principal: { ...readerContext(s, meta).principal, language: lang } },
+      rows,
+    );
+    await record(
+      tx,
+      s,
+      meta,
+      {
+        action: 'portal.viewed',
+        entityType: s.scope,
+        entityId: s.locationId ?? s.customerId,
+        details: { view: 'installations' },
+      },
+      deps.now(),
+    );
+    return {
+      items: views.map((v) => ({
+        id: v.id,
+        locationId: v.locationId,
+        kind: v.kind,
+        reference: v.reference,
+        brand: v.brand,
+        model: v.model,
+        serialNumber: v.serialNumber,
+        refrigerant: v.refrigerant,
+        chargeKg: v.chargeKg,
+        co2eTonnes: v.co2eTonnes,
+        hermeticallySealed: v.hermeticallySealed,
+        leakDetectionSystem: v.leakDetectionSystem,
+        coolingCapacityKw: v.coolingCapacityKw,
+        heatingFuel: v.heatingFuel,
+        heatingCapacityKw: v.heatingCapacityKw,
+        commissionedOn: v.commissionedOn,
+        token: v.token,
+        forecast: v.forecast,
+        leakLoss: v.leakLoss,
+      })),
+      locations: locations.map((l) => ({
+        id: l.id,
+        name: l.name,
+        address: [`${l.street} ${l.number}`.trim(), `${l.postcode} ${l.city}`.trim()]
+          .filter(Boolean)
+          .join(', '),
+      })),
+    };
+  });
+}
+
+/** The executed work on one visible installation: the logbook as the customer sees it. */
+export async function portalLogbook(deps: AppDeps, s: PortalScope, meta: Meta, installationId: string) {
+  return withTenant(deps.db, s.tenantId, async (tx) => {
+    const visible = await tx.query(`select 1 from installations i where ${VISIBLE} and i.id = $5`, [
+      ...scopeParams(s),
+      installationId,
+    ]);
+    if (visible.length === 0) throw notFound('Installation');
+    const rows = await listWorkOrders(tx, s.tenantId, { installationId, status: 'executed', limit: 10_000 });
+    const views = await presentWorkOrders(tx, readerContext(s, meta), rows);
+    await record(
+      tx,
+      s,
+      meta,
+      {
+        action: 'portal.viewed',
+        entityType: 'installation',
+        entityId: installationId,
+        details: { view: 'logbook' },
+      },
+      deps.now(),
+    );
+    return {
+      items: views.map((w) => ({
+        id: w.id,
+        number: w.number,
+        executedOn: w.executedOn,
+        executorName: w.executorName,
+        activities: w.activities.filter((a) => a.installationId === installationId),
+      })),
+    };
+  });
+}
+
+/** A work order PDF, if it is executed work on an installation the session may see. */
+export async function portalWorkOrderPdf(
+  deps: AppDeps,
+  s: PortalScope,
+  meta: Meta,
+  workOrderId: string,
+  lang: Language,
+) {
+  const now = deps.now();
+  const document = await withTenant(deps.db, s.tenantId, async (tx) => {
+    const [allowed] = await tx.query(
+      `select 1 from work_orders w join work_order_installations x on x.tenant_id = w.tenant_id and x.work_order_id = w.id
+         join installations i on i.tenant_id = x.tenant_id and i.id = x.installation_id
+        where w.tenant_id = $1 and w.id = $5 and w.status = 'executed' and ${VISIBLE.replace('i.tenant_id = $1 and ', '')}
+        limit 1`,
+      [...scopeParams(s), workOrderId],
+    );
+    if (!allowed) throw notFound('Work order');
+    const doc = await workOrderDocument(tx, readerContext(s, meta), workOrderId, lang, now);
+    await record(
+      tx,
+      s,
+      meta,
+      {
+        action: 'portal.downloaded',
+        entityType: 'work_order',
+        entityId: workOrderId,
+        details: { language: lang },
+      },
+      now,
+    );
+    return doc;
+  });
+  return {
+    filename: `${document.number}.pdf`,
+    pdf: await deps.pdf.render({ kind: 'work_order', data: document }),
+  };
+}
+
+/**
+ * Who at the service company consulted or exported this customer's data, and when — read from the
+ * audit log (reads and exports by people and integrations, not the customer's own portal visits).
+ */
+export async function portalConsultations(deps: AppDeps, s: PortalScope, meta: Meta) {
+  return withTenant(deps.db, s.tenantId, async (tx) => {
+    const ids = await tx.query<{ id: string }>(
+      `select i.id from installations i where ${VISIBLE}
+       union select i.location_id from installations i where ${VISIBLE}
+       union select x.work_order_id from work_order_installations x join installations i on i.tenant_id = x.tenant_id and i.id = x.installation_id where ${VISIBLE}`,
+      scopeParams(s),
+    );
+    const entityIds = [
+      ...ids.map((r) => r.id),
+      ...(s.scope === 'customer' && !s.installationId ? [s.customerId] : []),
+    ];
+    const events = await tx.query<{
+      occurred_at: Date;
+      actor_type: string;
+      actor_name: string;
+      action: string;
+      entity_type: string | null;
+    }>(
+      `select occurred_at, actor_type, actor_name, action, entity_type from audit_events
+        where tenant_id = $1 and actor_type in ('user', 'system_user')
+          and (action like '%.viewed' or action = 'export.created')
+          and (entity_id = any($2::uuid[])
+               or (details->>'installationId')::text = any($3::text[]) or (details->>'workOrderId')::text = any($3::text[]))
+        order by seq desc limit 500`,
+      [s.tenantId, entityIds, entityIds],
+    );
+    await record(
+      tx,
+      s,
+      meta,
+      {
+        action: 'portal.viewed',
+        entityType: s.scope,
+        entityId: s.locationId ?? s.customerId,
+        details: { view: 'consultations' },
+      },
+      deps.now(),
+    );
+    return {
+      items: events.map((e) => ({
+        at: e.occurred_at.toISOString(),
+        who: e.actor_name,
+        actorType: e.actor_type,
+        action: e.action,
+        what: e.entity_type,
+      })),
+    };
+  });
+}
