@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppDeps } from './context.js';
 import { registerAuthentication } from './http/authentication.js';
 import { registerHealthRoutes } from './http/health.routes.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { API_PREFIX, registerOpenApi } from './http/openapi.js';
 import { handleError, sendNotFound } from './http/problem-details.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -19,6 +20,7 @@ import { customerRoutes } from './modules/customers/customers.routes.js';
 import { installationRoutes } from './modules/installations/installations.routes.js';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
 import { labelRoutes } from './modules/labels/labels.routes.js';
+import { deviceRoutes } from './modules/devices/devices.routes.js';
 import { documentRoutes } from './modules/documents/documents.routes.js';
 import { forecastRoutes } from './modules/forecasts/forecasts.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
@@ -56,6 +58,7 @@ const API_MODULES = [
   importRoutes,
   documentRoutes,
   portalRoutes,
+  deviceRoutes,
 ];
 
 /** Builds the HTTP application around its dependencies; used by the server and by the tests. */
@@ -84,6 +87,7 @@ export async function buildApp(
   await registerOpenApi(app, APP_VERSION);
   registerSecurityHeaders(app, deps.config);
   registerAuthentication(app, deps);
+  registerIdempotency(app, deps);
   registerHealthRoutes(app, deps);
   registerVerifyPage(app, deps);
 

@@ -23,6 +23,9 @@ export type Principal = {
   language: Language;
   sessionId?: string;
   apiKeyId?: string;
+  /** Set when the field app signed in with tokens on this device. */
+  deviceId?: string;
+  deviceName?: string;
 };
 
 /** Where a request came from; recorded with every audit event. */

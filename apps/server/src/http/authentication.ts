@@ -7,6 +7,7 @@ import {
   touchSession,
   type SessionRecord,
 } from '../modules/auth/session-store.js';
+import { findPrincipalByAccessToken } from '../modules/devices/device-tokens.js';
 import { findPrincipalByApiKey } from '../modules/users/api-key-lookup.js';
 import { RATE_RULES } from '../security/rate-limiter.js';
 import { constantTimeEqual } from '../security/secret-tokens.js';
@@ -88,10 +89,16 @@ function bearerToken(request: FastifyRequest): string | null {
 async function authenticateBearer(deps: AppDeps, request: FastifyRequest, token: string): Promise<Principal> {
   const ipKey = request.ip ?? 'unknown';
   await deps.rateLimiter.check(RATE_RULES.apiKeyFailuresPerIp, ipKey);
-  const principal = await findPrincipalByApiKey(deps.db, token, deps.now());
+  const principal = token.startsWith('clk_')
+    ? await findPrincipalByApiKey(deps.db, token, deps.now())
+    : await findPrincipalByAccessToken(deps.db, token, deps.now());
   if (!principal) {
     await deps.rateLimiter.count(RATE_RULES.apiKeyFailuresPerIp, ipKey);
-    throw new AppError('unauthenticated', 'The API key is not valid or has been revoked.');
+    throw new AppError(
+      'unauthenticated',
+      'The API key or access token is not valid, has expired or was revoked.',
+      { reason: 'invalid_token' },
+    );
   }
   return principal;
 }

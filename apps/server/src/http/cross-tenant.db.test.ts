@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { signUpCompany, type TestClient } from '../test-support/test-client.js';
+import { createTestApp, linkToken, type TestApp } from '../test-support/test-app.js';
+import { signUpCompany, TestClient } from '../test-support/test-client.js';
 
 /**
  * Tenant B, fully signed in as administrator, calls every route that takes an id with tenant A's
@@ -65,6 +65,7 @@ function fillPath(path: string): string | null {
     return path.replace('{id}', ids.workOrder!).replace('{kind}', 'leak_check');
   if (path.startsWith('/api/v1/work-orders/{id}')) return path.replace('{id}', ids.workOrder!);
   if (path.startsWith('/api/v1/imports/{id}')) return path.replace('{id}', ids.import!);
+  if (path.startsWith('/api/v1/devices/{id}')) return path.replace('{id}', ids.device!);
   if (path.startsWith('/api/v1/products/{id}')) return path.replace('{id}', ids.product!);
   if (path.startsWith('/api/v1/cylinders/{id}')) return path.replace('{id}', ids.cylinder!);
   if (path === '/api/v1/installations/{id}/components/{componentId}') {
@@ -141,6 +142,28 @@ beforeAll(async () => {
       'content-type': 'text/csv',
     })
   ).data.id;
+  const techEmail = `tech.${Date.now()}@a.be`;
+  await a.post('/api/v1/users', {
+    kind: 'person',
+    firstName: 'T',
+    lastName: 'A',
+    email: techEmail,
+    roles: ['technician'],
+    invite: true,
+  });
+  const invitation = linkToken(await t.mails(), techEmail, 'invitation');
+  await new TestClient(t.app).post('/api/v1/auth/invitations/accept', {
+    token: invitation,
+    password: 'stille-beek-stroomt-4',
+  });
+  ids.device = (
+    await new TestClient(t.app).post('/api/v1/auth/tokens', {
+      login: techEmail,
+      password: 'stille-beek-stroomt-4',
+      installationId: 'inst-a-12345',
+      deviceName: 'Tablet A',
+    })
+  ).data.deviceId;
   // B's own customer, the target of a merge that names A's customer as the duplicate.
   ids.bCustomer = (await b.post('/api/v1/customers', { name: 'Klant van B' })).data.id;
 });
@@ -229,6 +252,7 @@ describe('cross-tenant access', () => {
       `/api/v1/work-orders?installationId=${ids.installation}`,
       '/api/v1/products?archived=true',
       '/api/v1/forecasts?view=all',
+      '/api/v1/devices',
       '/api/v1/settings',
       '/api/v1/reports/incomplete-installations',
       '/api/v1/cylinders?archived=true',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../context.js';
+import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { recomputeAllForecasts } from '../modules/forecasts/forecast-recompute.js';
 import { IMPORT_JOB, runImport } from '../modules/imports/imports.service.js';
 import { MAX_SEND_ATTEMPTS, runSend, SEND_JOB } from '../modules/documents/work-order-send.service.js';
@@ -35,6 +36,15 @@ export function registerJobs(deps: AppDeps): void {
     },
   });
   deps.jobs.schedule('maintenance.purge_rate_limits', '17 * * * *');
+
+  deps.jobs.register({
+    name: 'maintenance.purge_idempotency_keys',
+    payload: z.unknown(),
+    handler: async () => {
+      await purgeIdempotencyKeys(deps);
+    },
+  });
+  deps.jobs.schedule('maintenance.purge_idempotency_keys', '47 * * * *');
 
   deps.jobs.register({
     name: 'forecasts.recompute',

@@ -16,11 +16,10 @@ export type AuditEntry = {
 const USER_AGENT_MAX = 400;
 
 export function actorOf(ctx: ServiceContext): AuditActor {
-  return {
-    type: ctx.principal.kind === 'system_user' ? 'system_user' : 'user',
-    id: ctx.principal.userId,
-    name: ctx.principal.name,
-  };
+  const p = ctx.principal;
+  // The field app acts as a device: the user and which of their devices.
+  if (p.deviceId) return { type: 'device', id: p.userId, name: `${p.name} (${p.deviceName ?? p.deviceId})` };
+  return { type: p.kind === 'system_user' ? 'system_user' : 'user', id: p.userId, name: p.name };
 }
 
 /**
