@@ -4,6 +4,7 @@ import type { JobQueue } from './jobs/job-queue.js';
 import type { Logger } from './logger.js';
 import type { PdfRenderer } from './documents/pdf-renderer.js';
 import type { MailQueue } from './mail/mail-queue.js';
+import type { ObjectStore } from './storage/object-store.js';
 import type { Mailer } from './mail/mailer.js';
 import type { RateLimiter } from './security/rate-limiter.js';
 
@@ -50,6 +51,8 @@ export type AppDeps = {
   /** Direct access for jobs that send what they build themselves (work orders with their PDF). */
   mailer: Mailer;
   pdf: PdfRenderer;
+  /** Attachments: local disk under DATA_DIR or an S3-compatible bucket. */
+  storage: ObjectStore;
   rateLimiter: RateLimiter;
   log: Logger;
   /** The clock, injectable so that expiry rules can be tested without waiting. */

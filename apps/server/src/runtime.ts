@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { RateLimiter } from './security/rate-limiter.js';
+import { openObjectStore } from './storage/object-store.js';
 
 export type ServerRole = 'web' | 'worker' | 'cron';
 
@@ -47,7 +48,8 @@ export async function openRuntime(
     const rateLimiter = new RateLimiter(db, now);
     const mail = new MailQueue(jobs, mailer, config.appSecret);
     const pdf = new PdfRenderer();
-    const deps: AppDeps = { config, db, jobs, mail, mailer, pdf, rateLimiter, log, now };
+    const storage = openObjectStore(config);
+    const deps: AppDeps = { config, db, jobs, mail, mailer, pdf, storage, rateLimiter, log, now };
     registerJobs(deps);
     await jobs.start();
     if (options.roles.includes('worker')) jobs.startWorker();

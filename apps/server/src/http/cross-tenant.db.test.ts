@@ -68,6 +68,9 @@ function fillPath(path: string): string | null {
   if (path.startsWith('/api/v1/devices/{id}')) return path.replace('{id}', ids.device!);
   if (path.startsWith('/api/v1/products/{id}')) return path.replace('{id}', ids.product!);
   if (path.startsWith('/api/v1/cylinders/{id}')) return path.replace('{id}', ids.cylinder!);
+  if (path === '/api/v1/installations/{id}/attachments/{attachmentId}') {
+    return path.replace('{id}', ids.installation!).replace('{attachmentId}', ids.attachment!);
+  }
   if (path === '/api/v1/installations/{id}/components/{componentId}') {
     return path.replace('{id}', ids.installation!).replace('{componentId}', ids.component!);
   }
@@ -126,6 +129,14 @@ beforeAll(async () => {
   ids.component = (
     await a.post(`/api/v1/installations/${ids.installation}/components`, { kind: 'compressor' })
   ).data.items[0].id;
+  ids.attachment = (
+    await a.request(
+      'POST',
+      `/api/v1/installations/${ids.installation}/attachments?filename=a.pdf`,
+      '%PDF-1.4\n%%EOF' as never,
+      { 'content-type': 'application/pdf' },
+    )
+  ).data.id;
   ids.product = (await a.post('/api/v1/products', { name: 'Geheim onderdeel' })).data.id;
   ids.cylinder = (
     await a.post('/api/v1/cylinders', { kind: 'supply', refrigerant: 'R-32', capacityKg: 10, contentKg: 8 })
@@ -190,12 +201,16 @@ describe('cross-tenant access', () => {
           path === '/api/v1/customers/{id}/merge'
             ? { duplicateId: ids.customer }
             : (SAMPLE_BODIES[`${upper} ${path}`] ?? (upper === 'GET' || upper === 'DELETE' ? undefined : {}));
-        const foreign = await b.request(upper, filled!, body);
+        // File uploads send a file, as a browser would.
+        const upload = upper === 'POST' && path.endsWith('/attachments');
+        const send = (url: string) =>
+          upload
+            ? b.request('POST', url, '%PDF-1.4\n%%EOF' as never, { 'content-type': 'application/pdf' })
+            : b.request(upper, url, body);
+        const foreign = await send(filled!);
         expect(foreign.statusCode, `${upper} ${path}`).toBe(404);
-        const unknown = await b.request(
-          upper,
+        const unknown = await send(
           filled!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '00000000-0000-4000-8000-000000000000'),
-          body,
         );
         expect(unknown.statusCode, `${upper} ${path} (unknown id)`).toBe(404);
         checked.push(`${upper} ${path}`);

@@ -25,7 +25,9 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
     if (config.isHttps) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    // Routes that set a stricter policy of their own (user files: sandbox) keep it.
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', CSP);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { sendXlsx } from '../../http/xlsx-export.js';
+import { attachmentRoutes } from './attachments.routes.js';
 import { addComponent, removeComponent, updateComponent } from './components.service.js';
 import {
   componentInput,
@@ -32,6 +33,7 @@ const componentParams = z.strictObject({
 const componentList = z.object({ items: z.array(componentView) });
 
 export function installationRoutes(app: FastifyInstance, deps: AppDeps): void {
+  attachmentRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/installations', {

@@ -136,6 +136,18 @@ export const installationView = z
       .array(z.string())
       .describe('Essential fields still empty (the "incomplete installations" report)'),
     components: z.array(componentView),
+    attachments: z.array(
+      z.object({
+        id: z.string(),
+        filename: z.string(),
+        contentType: z.string(),
+        sizeBytes: z.number().int(),
+        width: z.number().int().nullable(),
+        height: z.number().int().nullable(),
+        createdAt: z.string(),
+        createdBy: z.string().nullable(),
+      }),
+    ),
     labels: z.array(labelRef),
     createdAt: z.string(),
     updatedAt: z.string(),

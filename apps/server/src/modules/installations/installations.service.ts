@@ -18,6 +18,7 @@ import { evaluateInstallations, presentEvaluation } from '../forecasts/forecast-
 import { refreshBuildingForecasts, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
 import { labelsOf, setLabels } from '../labels/label-assignments.js';
 import { isManagerOrAbove } from '../users/roles.js';
+import { attachmentsOf } from './attachments.service.js';
 import { co2eOf, missingEssentials } from './installation-facts.js';
 import {
   componentsOf,
@@ -41,6 +42,7 @@ export async function presentInstallations(
   const ids = rows.map((r) => r.id);
   const labels = await labelsOf(tx, ctx.tenantId, ids);
   const components = await componentsOf(tx, ctx.tenantId, ids);
+  const attachments = await attachmentsOf(tx, ctx.tenantId, ids);
   const onDate = today(deps);
   const evaluations = await evaluateInstallations(tx, ctx.tenantId, rows, onDate, ctx.principal.language);
   return rows.map((r) => ({
@@ -82,6 +84,7 @@ export async function presentInstallations(
       serialNumber: c.serial_number,
       notes: c.notes,
     })),
+    attachments: attachments.get(r.id) ?? [],
     labels: labels.get(r.id) ?? [],
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
