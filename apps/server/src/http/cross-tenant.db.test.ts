@@ -68,6 +68,8 @@ function fillPath(path: string): string | null {
   if (path.startsWith('/api/v1/devices/{id}')) return path.replace('{id}', ids.device!);
   if (path.startsWith('/api/v1/products/{id}')) return path.replace('{id}', ids.product!);
   if (path.startsWith('/api/v1/cylinders/{id}')) return path.replace('{id}', ids.cylinder!);
+  if (path === '/api/v1/installations/by-token/{token}')
+    return path.replace('{token}', ids.installationToken!);
   if (path === '/api/v1/installations/{id}/attachments/{attachmentId}') {
     return path.replace('{id}', ids.installation!).replace('{attachmentId}', ids.attachment!);
   }
@@ -119,13 +121,15 @@ beforeAll(async () => {
   ids.building = (
     await a.post('/api/v1/buildings', { locationId: ids.location, name: 'Geheime hal' })
   ).data.id;
-  ids.installation = (
+  const installationA = (
     await a.post('/api/v1/installations', {
       locationId: ids.location,
       kind: 'refrigeration',
       serialNumber: 'GEHEIM-1',
     })
-  ).data.id;
+  ).data;
+  ids.installation = installationA.id;
+  ids.installationToken = installationA.token;
   ids.component = (
     await a.post(`/api/v1/installations/${ids.installation}/components`, { kind: 'compressor' })
   ).data.items[0].id;

@@ -295,3 +295,15 @@ describe('forecast on the installation', () => {
     await admin.patch('/api/v1/me', { language: 'en' });
   });
 });
+
+describe('finding an installation by its token', () => {
+  it('accepts the token typed loosely, and never another account’s', async () => {
+    const inst = (await admin.post('/api/v1/installations', { locationId, kind: 'heating' })).data;
+    const typed = inst.token.toLowerCase().replace(/-/g, ' ');
+    expect((await admin.get(`/api/v1/installations/by-token/${encodeURIComponent(typed)}`)).data.id).toBe(
+      inst.id,
+    );
+    const other = (await signUpCompany(t.app)).client;
+    expect((await other.get(`/api/v1/installations/by-token/${inst.token}`)).statusCode).toBe(404);
+  });
+});

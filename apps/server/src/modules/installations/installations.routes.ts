@@ -20,6 +20,7 @@ import {
   deleteInstallation,
   exportInstallations,
   getInstallation,
+  getInstallationByToken,
   listInstallationsPage,
   setArchived,
   updateInstallationById,
@@ -93,6 +94,16 @@ export function installationRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (request, reply) =>
       reply.status(201).send(await createInstallation(deps, serviceContext(request), request.body)),
+  });
+
+  r.get('/installations/by-token/:token', {
+    schema: {
+      tags,
+      summary: 'Find an installation by its token (typed or scanned from the instruction card)',
+      params: z.strictObject({ token: z.string().min(4).max(40) }),
+      response: { 200: installationView },
+    },
+    handler: async (request) => getInstallationByToken(deps, serviceContext(request), request.params.token),
   });
 
   r.get('/installations/:id', {

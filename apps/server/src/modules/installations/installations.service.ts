@@ -380,3 +380,34 @@ export async function deleteInstallation(deps: AppDeps, ctx: ServiceContext, id:
     );
   });
 }
+
+/** Finds an installation by the token on its instruction card (typed or scanned on site). */
+export async function getInstallationByToken(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  token: string,
+): Promise<InstallationView> {
+  if (!canReadCustomers(ctx.principal)) throw forbidden();
+  const compact = token.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  const normalised = compact.length === 20 ? compact.match(/.{5}/g)!.join('-') : token;
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      'select id from installations where tenant_id = $1 and token = $2',
+      [ctx.tenantId, normalised],
+    );
+    if (!row) throw notFound('Installation');
+    const installation = await load(tx, ctx, row.id);
+    await audit(
+      tx,
+      ctx,
+      {
+        action: 'installation.viewed',
+        entityType: 'installation',
+        entityId: row.id,
+        details: { by: 'token' },
+      },
+      deps.now(),
+    );
+    return (await presentInstallations(tx, deps, ctx, [installation]))[0]!;
+  });
+}
