@@ -12,7 +12,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** `?a=1&b=2` from an object, leaving out empty values. */
@@ -58,6 +58,26 @@ export const api = {
   get: <T>(path: string, params: Record<string, QueryValue> = {}) =>
     apiFetch<T>('GET', `${path}${queryString(params)}`),
   post: <T>(path: string, body: unknown = {}) => apiFetch<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => apiFetch<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => apiFetch<T>('PATCH', path, body),
   delete: <T>(path: string) => apiFetch<T>('DELETE', path),
 };
+
+/** Sends a file as the request body (imports): its own content type, the CSRF header, JSON back. */
+export async function apiUpload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, { detail: 'The server could not be reached.' });
+  }
+  if (!response.ok) throw await problemFromResponse(response);
+  return (await response.json()) as T;
+}

@@ -94,11 +94,22 @@ export type Account = {
   createdAt: string;
 };
 
+export type LabelRef = { id: string; name: string; colour: string };
+
 export type Customer = {
   id: string;
   name: string;
+  internalName: string;
+  customerNumber: string | null;
   language: Language;
   enterpriseNumber: string | null;
+  vatNumber: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  website: string | null;
+  notes: string;
+  labels: LabelRef[];
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;

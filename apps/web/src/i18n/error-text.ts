@@ -15,7 +15,20 @@ type FieldKey =
   | 'invalidCode'
   | 'ownTwoFactorRequired'
   | 'accountManagerOnly'
-  | 'tooLong';
+  | 'tooLong'
+  | 'refrigerantMismatch'
+  | 'cylinderEmpty'
+  | 'cylinderFull'
+  | 'wrongCylinderKind'
+  | 'futureDate'
+  | 'pastDate'
+  | 'otherCustomer'
+  | 'archivedInstallation'
+  | 'duplicateName'
+  | 'overCapacity'
+  | 'notFound'
+  | 'sameCustomer'
+  | 'unsupportedFile';
 
 /** Field error codes the server sends, in the interface language. */
 const FIELD_CODES: Record<string, FieldKey> = {
@@ -34,6 +47,20 @@ const FIELD_CODES: Record<string, FieldKey> = {
   invalid_code: 'invalidCode',
   own_two_factor_required: 'ownTwoFactorRequired',
   account_manager_only: 'accountManagerOnly',
+  refrigerant_mismatch: 'refrigerantMismatch',
+  cylinder_empty: 'cylinderEmpty',
+  cylinder_full: 'cylinderFull',
+  wrong_cylinder_kind: 'wrongCylinderKind',
+  future_date: 'futureDate',
+  past_date: 'pastDate',
+  other_customer: 'otherCustomer',
+  archived: 'archivedInstallation',
+  duplicate: 'duplicateName',
+  over_capacity: 'overCapacity',
+  not_found: 'notFound',
+  same_customer: 'sameCustomer',
+  unsupported_type: 'unsupportedFile',
+  invalid_xlsx: 'unsupportedFile',
 };
 
 /** One field problem as a sentence; the server's English text when the code is not known. */
@@ -45,6 +72,14 @@ export function fieldProblemText(t: TFunction, problem: FieldProblem): string {
   }
   const key = problem.code ? FIELD_CODES[problem.code] : undefined;
   return key ? t(`errors.fields.${key}`) : problem.message;
+}
+
+/** Every field error of a failed request, keyed by field name (for forms with nested fields). */
+export function allFieldErrors(t: TFunction, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const result: Record<string, string> = {};
+  for (const problem of error.fieldProblems) result[problem.field] ??= fieldProblemText(t, problem);
+  return result;
 }
 
 /** The errors of the given form fields, keyed by field name, for the inputs' `error` props. */
@@ -78,6 +113,10 @@ export function errorText(t: TFunction, error: unknown): string {
       return t('errors.lastAdministrator');
     case 'required_by_account':
       return t('errors.requiredByAccount');
+    case 'version_conflict':
+      return t('errors.versionConflict');
+    case 'cylinder_changed':
+      return t('errors.cylinderChanged');
   }
   if (error.status === 429) {
     return t('errors.rateLimited', { count: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) });

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,36 +6,77 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LabelPicker } from '../../components/LabelPicker';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { text, useFields } from '../../components/useFields';
 import { currentLanguage } from '../../i18n';
 import { enterpriseNumberError, fieldErrorsOf } from '../../i18n/error-text';
-import { createCustomer, CUSTOMERS_KEY, updateCustomer } from './customers-api';
+import { createCustomer, CUSTOMERS_KEY, updateCustomer, type CustomerInput } from './customers-api';
 
-const FIELDS = ['name', 'language', 'enterpriseNumber'] as const;
+const FIELDS = [
+  'name',
+  'internalName',
+  'customerNumber',
+  'language',
+  'enterpriseNumber',
+  'vatNumber',
+  'email',
+  'phone',
+  'mobile',
+  'website',
+  'notes',
+  'labelIds',
+] as const;
 
-type Props = { customer: Customer | null; onClose: () => void };
+type Props = { customer: Customer | null; onClose: () => void; onSaved?: (c: Customer) => void };
+
+const orNull = (value: string) => value.trim() || null;
+
+function initialValues(c: Customer | null) {
+  return {
+    name: c?.name ?? '',
+    internalName: c?.internalName ?? '',
+    customerNumber: c?.customerNumber ?? '',
+    language: c?.language ?? currentLanguage(),
+    enterpriseNumber: c?.enterpriseNumber ?? '',
+    vatNumber: c?.vatNumber ?? '',
+    email: c?.email ?? '',
+    phone: c?.phone ?? '',
+    mobile: c?.mobile ?? '',
+    website: c?.website ?? '',
+    notes: c?.notes ?? '',
+    labelIds: c?.labels.map((l) => l.id) ?? [],
+  };
+}
+
+function toInput(v: ReturnType<typeof initialValues>): CustomerInput {
+  return {
+    name: v.name,
+    language: v.language,
+    internalName: v.internalName,
+    customerNumber: orNull(v.customerNumber),
+    enterpriseNumber: orNull(v.enterpriseNumber),
+    vatNumber: orNull(v.vatNumber),
+    email: orNull(v.email),
+    phone: orNull(v.phone),
+    mobile: orNull(v.mobile),
+    website: orNull(v.website),
+    notes: v.notes,
+    labelIds: v.labelIds,
+  };
+}
 
 /** Adds a customer (customer null) or edits one. Mounted only while open. */
-export function CustomerFormModal({ customer, onClose }: Props) {
+export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set } = useFields({
-    name: customer?.name ?? '',
-    language: customer?.language ?? currentLanguage(),
-    enterpriseNumber: customer?.enterpriseNumber ?? '',
-  });
+  const { values, set } = useFields(initialValues(customer));
   const [enterpriseError, setEnterpriseError] = useState<string | undefined>();
   const mutation = useMutation({
     mutationFn: () => {
-      const input = { ...values, enterpriseNumber: values.enterpriseNumber.trim() || null };
+      const input = toInput(values);
       if (!customer) return createCustomer(input);
-      const before = {
-        name: customer.name,
-        language: customer.language,
-        enterpriseNumber: customer.enterpriseNumber,
-      };
-      const patch = changedFields(before, input);
+      const patch = changedFields(toInput(initialValues(customer)), input);
       return isEmpty(patch) ? Promise.resolve(customer) : updateCustomer(customer.id, patch);
     },
     onSuccess: (saved) => {
@@ -46,6 +87,7 @@ export function CustomerFormModal({ customer, onClose }: Props) {
           ? t('customers.updated', { name: saved.name })
           : t('customers.created', { name: saved.name }),
       });
+      onSaved?.(saved);
       onClose();
     },
   });
@@ -56,31 +98,57 @@ export function CustomerFormModal({ customer, onClose }: Props) {
     setEnterpriseError(problem);
     if (!problem) mutation.mutate();
   };
+  const input = (field: Exclude<(typeof FIELDS)[number], 'language' | 'labelIds' | 'notes'>) => ({
+    label: t(`customers.${field}`),
+    value: values[field],
+    onChange: text(set(field)),
+    error: errors[field],
+  });
 
   return (
-    <Modal opened onClose={onClose} title={customer ? t('customers.edit') : t('customers.add')} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={customer ? t('customers.edit') : t('customers.add')}
+      centered
+      size="xl"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t('customers.name')}
-            required
-            data-autofocus
-            value={values.name}
-            onChange={text(set('name'))}
-            error={errors.name}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput {...input('name')} required data-autofocus />
+            <TextInput {...input('internalName')} description={t('customers.internalNameHelp')} />
+            <TextInput {...input('customerNumber')} description={t('customers.customerNumberHelp')} />
+            <LanguageSelect
+              label={t('customers.language')}
+              value={values.language}
+              onChange={set('language')}
+              error={errors.language}
+            />
+            <TextInput
+              {...input('enterpriseNumber')}
+              description={t('customers.enterpriseHelp')}
+              error={enterpriseError ?? errors.enterpriseNumber}
+            />
+            <TextInput {...input('vatNumber')} description={t('customers.vatHelp')} />
+            <TextInput {...input('email')} type="email" />
+            <TextInput {...input('website')} />
+            <TextInput {...input('phone')} type="tel" />
+            <TextInput {...input('mobile')} type="tel" />
+          </SimpleGrid>
+          <LabelPicker
+            scope="customer"
+            value={values.labelIds}
+            onChange={set('labelIds')}
+            error={errors.labelIds}
           />
-          <LanguageSelect
-            label={t('customers.language')}
-            value={values.language}
-            onChange={set('language')}
-            error={errors.language}
-          />
-          <TextInput
-            label={t('customers.enterpriseNumber')}
-            description={t('customers.enterpriseHelp')}
-            value={values.enterpriseNumber}
-            onChange={text(set('enterpriseNumber'))}
-            error={enterpriseError ?? errors.enterpriseNumber}
+          <Textarea
+            label={t('customers.notes')}
+            autosize
+            minRows={2}
+            value={values.notes}
+            onChange={text(set('notes'))}
+            error={errors.notes}
           />
           <ErrorAlert error={mutation.error} fields={FIELDS} />
           <Group justify="flex-end">

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { text } from '../../components/useFields';
 import { usePagedList } from '../../components/usePagedList';
+import { LabelFilter } from '../labels/LabelFilter';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomersTable } from './CustomersTable';
 import { CUSTOMERS_KEY, customersExportUrl, deleteCustomer, listCustomers } from './customers-api';
@@ -25,7 +26,10 @@ export function CustomersPage() {
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const list = usePagedList([...CUSTOMERS_KEY, { q }], (cursor) => listCustomers(q, cursor));
+  const [labelId, setLabelId] = useState<string | null>(null);
+  const list = usePagedList([...CUSTOMERS_KEY, { q, labelId }], (cursor) =>
+    listCustomers(q, cursor, labelId),
+  );
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Customer | null>(null);
   const remove = useMutation({
@@ -46,7 +50,7 @@ export function CustomersPage() {
             {abilities.exportData && (
               <Button
                 component="a"
-                href={customersExportUrl(q)}
+                href={customersExportUrl(q, labelId)}
                 download
                 variant="default"
                 leftSection={<IconDownload />}
@@ -64,15 +68,18 @@ export function CustomersPage() {
       />
       <Paper withBorder radius="md" p="md">
         <Stack>
-          <TextInput
-            label={t('customers.searchLabel')}
-            placeholder={t('customers.searchPlaceholder')}
-            type="search"
-            leftSection={<IconSearch />}
-            value={search}
-            onChange={text(setSearch)}
-            maw={420}
-          />
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t('customers.searchLabel')}
+              placeholder={t('customers.searchPlaceholder')}
+              type="search"
+              leftSection={<IconSearch />}
+              value={search}
+              onChange={text(setSearch)}
+              w={360}
+            />
+            <LabelFilter scope="customer" value={labelId} onChange={setLabelId} />
+          </Group>
           <ErrorAlert error={list.error} />
           {list.isPending ? (
             <CenteredLoader />

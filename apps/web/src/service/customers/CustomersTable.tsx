@@ -1,7 +1,9 @@
-import { Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Customer } from '../../api/types';
 import { formatEnterpriseNumber } from '../../components/enterprise-number';
+import { LabelChips } from '../../components/LabelChips';
 import { useDateFormat } from '../../i18n/format';
 
 type Props = { customers: Customer[]; onEdit: (c: Customer) => void; onDelete: (c: Customer) => void };
@@ -15,6 +17,7 @@ export function CustomersTable({ customers, onEdit, onDelete }: Props) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('customers.name')}</Table.Th>
+            <Table.Th scope="col">{t('customers.customerNumber')}</Table.Th>
             <Table.Th scope="col">{t('customers.enterpriseNumber')}</Table.Th>
             <Table.Th scope="col">{t('customers.language')}</Table.Th>
             <Table.Th scope="col">{t('customers.createdAt')}</Table.Th>
@@ -27,8 +30,19 @@ export function CustomersTable({ customers, onEdit, onDelete }: Props) {
           {customers.map((c) => (
             <Table.Tr key={c.id}>
               <Table.Th scope="row" fw={500}>
-                {c.name}
+                <Stack gap={4}>
+                  <Anchor component={Link} to={`/customers/${c.id}`} fw={500}>
+                    {c.name}
+                  </Anchor>
+                  {c.internalName && (
+                    <Text size="xs" c="dimmed">
+                      {c.internalName}
+                    </Text>
+                  )}
+                  <LabelChips labels={c.labels} size="xs" />
+                </Stack>
               </Table.Th>
+              <Table.Td>{c.customerNumber ?? <Text c="dimmed">{t('common.none')}</Text>}</Table.Td>
               <Table.Td ff="monospace">
                 {c.enterpriseNumber ? (
                   formatEnterpriseNumber(c.enterpriseNumber)

@@ -28,6 +28,12 @@ export const common: Shape<typeof nl> = {
     notFoundText: 'Cette page n’existe pas (ou plus). Vérifiez l’adresse ou retournez à la page d’accueil.',
     backHome: 'Aller à la page d’accueil',
     interfaceLanguage: 'Langue de l’interface',
+    yes: 'Oui',
+    no: 'Non',
+    unknown: 'Pas encore connu',
+    breadcrumbs: 'Fil d’Ariane',
+    datePlaceholder: 'jj/mm/aaaa',
+    invalidDate: 'Saisissez une date au format jj/mm/aaaa, p. ex. 31/12/2026.',
   },
   languages: { nl: 'Néerlandais', fr: 'Français', en: 'Anglais', de: 'Allemand' },
   languageNames: { nl: 'Nederlands', fr: 'Français', en: 'English', de: 'Deutsch' },
@@ -66,6 +72,10 @@ export const common: Shape<typeof nl> = {
     lastAdministrator: 'Le compte doit garder au moins un administrateur actif.',
     requiredByAccount:
       'Votre entreprise exige la connexion en deux étapes ; vous ne pouvez pas la désactiver.',
+    versionConflict:
+      'Quelqu’un d’autre a modifié ceci entre-temps. Rechargez et refaites votre modification.',
+    cylinderChanged:
+      'Le réfrigérant de ce bon ne peut pas être remis : le contenu de la bouteille a changé entre-temps.',
     cookiesBlocked:
       'La connexion a réussi, mais votre navigateur ne renvoie pas le cookie de session : les cookies semblent bloqués pour ce site. Autorisez les cookies et réessayez.',
     fields: {
@@ -89,6 +99,21 @@ export const common: Shape<typeof nl> = {
       ownTwoFactorRequired: 'Activez d’abord la connexion en deux étapes pour vous-même (dans votre profil).',
       accountManagerOnly: 'Seul un responsable du compte peut attribuer ou retirer ce rôle.',
       tooLong: 'Ce texte est trop long.',
+      refrigerantMismatch: 'Ce réfrigérant ne correspond pas à l’installation ou à la bouteille.',
+      cylinderEmpty: 'La bouteille ne contient pas autant de réfrigérant.',
+      cylinderFull: 'La bouteille ne peut plus contenir autant de réfrigérant.',
+      wrongCylinderKind:
+        'Choisissez une bouteille de charge pour ajouter et une bouteille de récupération pour récupérer.',
+      futureDate: 'Un travail exécuté ne peut pas être daté dans le futur.',
+      pastDate: 'Planifiez le travail pour aujourd’hui ou plus tard.',
+      otherCustomer:
+        'Un bon de travail reste chez un seul client : choisissez des installations du même client.',
+      archivedInstallation: 'Les installations archivées ne reçoivent plus de travail.',
+      duplicateName: 'Ce nom existe déjà.',
+      overCapacity: 'Le contenu ne peut pas dépasser la capacité.',
+      notFound: 'Ceci n’existe pas (ou plus).',
+      sameCustomer: 'Un client ne peut pas être fusionné avec lui-même.',
+      unsupportedFile: 'Choisissez un classeur .xlsx ou un fichier .csv.',
     },
   },
   cookies: {
@@ -107,6 +132,14 @@ export const common: Shape<typeof nl> = {
     outboxNotice: 'Mode développeur : les e-mails ne sont pas envoyés mais écrits dans DATA_DIR/outbox.',
     nav: {
       customers: 'Clients',
+      installations: 'Installations',
+      workOrders: 'Bons de travail',
+      forecasts: 'Planning (prévisions)',
+      reports: 'Rapports',
+      inventory: 'Stock',
+      imports: 'Importer',
+      labels: 'Étiquettes',
+      settings: 'Paramètres',
       users: 'Utilisateurs',
       audit: 'Journal d’audit',
       account: 'Paramètres du compte',

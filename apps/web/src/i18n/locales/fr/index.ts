@@ -6,5 +6,18 @@ import { common } from './common';
 import { customers } from './customers';
 import { profile } from './profile';
 import { users } from './users';
+import { sites } from './sites';
+import { work } from './work';
+import { admin } from './admin';
 
-export const fr: Shape<typeof nl> = { ...common, ...auth, ...customers, ...users, ...audit, ...profile };
+export const fr: Shape<typeof nl> = {
+  ...common,
+  ...auth,
+  ...customers,
+  ...users,
+  ...audit,
+  ...profile,
+  ...sites,
+  ...work,
+  ...admin,
+};

@@ -4,6 +4,19 @@ import { common } from './common';
 import { customers } from './customers';
 import { profile } from './profile';
 import { users } from './users';
+import { sites } from './sites';
+import { work } from './work';
+import { admin } from './admin';
 
 /** Dutch, the default language and the reference every other language must match key for key. */
-export const nl = { ...common, ...auth, ...customers, ...users, ...audit, ...profile };
+export const nl = {
+  ...common,
+  ...auth,
+  ...customers,
+  ...users,
+  ...audit,
+  ...profile,
+  ...sites,
+  ...work,
+  ...admin,
+};

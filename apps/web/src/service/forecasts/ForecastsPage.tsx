@@ -1,0 +1,137 @@
+import { Button, Group, Paper, Select, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  FORECAST_TYPES,
+  FORECAST_VIEWS,
+  type ForecastItem,
+  type ForecastType,
+  type ForecastView,
+} from '../../api/work-types';
+import { useSession } from '../../auth/session-context';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DateField } from '../../components/fields/DateField';
+import { IconDownload } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { usePagedList } from '../../components/usePagedList';
+import { CustomerSelect } from '../customers/CustomerSelect';
+import {
+  emptyForecastFilters,
+  FORECASTS_KEY,
+  forecastsExportUrl,
+  listForecasts,
+  type ForecastFilters,
+} from './forecasts-api';
+import { ForecastsTable } from './ForecastsTable';
+import { ScheduleModal } from './ScheduleModal';
+import { WorkloadChart } from './WorkloadChart';
+
+/** What is legally due, when and why: Future / All / Unknown / Overdue, each row schedulable. */
+export function ForecastsPage() {
+  const { t } = useTranslation();
+  const { abilities } = useSession();
+  const [view, setView] = useState<ForecastView>('future');
+  const [filters, setFilters] = useState<ForecastFilters>(emptyForecastFilters);
+  const [scheduling, setScheduling] = useState<ForecastItem | null>(null);
+  const list = usePagedList([...FORECASTS_KEY, view, filters], (cursor) =>
+    listForecasts(view, filters, cursor),
+  );
+  const pick =
+    <K extends keyof ForecastFilters>(key: K) =>
+    (value: ForecastFilters[K]) =>
+      setFilters((current) => ({ ...current, [key]: value }));
+  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyForecastFilters);
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('forecasts.title')}
+        description={t('forecasts.intro')}
+        actions={
+          abilities.exportData && (
+            <Button
+              component="a"
+              href={forecastsExportUrl(view, filters)}
+              download
+              variant="default"
+              leftSection={<IconDownload />}
+            >
+              {t('common.exportXlsx')}
+            </Button>
+          )
+        }
+      />
+      <WorkloadChart type={filters.type} />
+      <Paper withBorder radius="md" p="md">
+        <Tabs value={view} onChange={(v) => setView((v ?? 'future') as ForecastView)}>
+          <Tabs.List mb="md">
+            {FORECAST_VIEWS.map((v) => (
+              <Tabs.Tab key={v} value={v}>
+                {t(`forecasts.views.${v}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Tabs>
+        <Stack>
+          <Group align="flex-end" gap="sm">
+            <Select
+              label={t('forecasts.type')}
+              placeholder={t('common.all')}
+              data={FORECAST_TYPES.map((ty) => ({ value: ty, label: t(`forecasts.types.${ty}`) }))}
+              value={filters.type}
+              onChange={(v) => pick('type')(v as ForecastType | null)}
+              clearable
+              w={240}
+            />
+            {view !== 'unknown' && (
+              <>
+                <DateField
+                  label={t('workOrders.from')}
+                  value={filters.from}
+                  onChange={pick('from')}
+                  w={160}
+                />
+                <DateField label={t('workOrders.to')} value={filters.to} onChange={pick('to')} w={160} />
+              </>
+            )}
+            <CustomerSelect
+              label={t('installations.customer')}
+              value={filters.customerId}
+              onChange={pick('customerId')}
+              w={260}
+            />
+            {filtered && (
+              <Button variant="subtle" onClick={() => setFilters(emptyForecastFilters)}>
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t(`forecasts.viewHelp.${view}`)}
+          </Text>
+          <ErrorAlert error={list.error} />
+          {list.isPending ? (
+            <CenteredLoader />
+          ) : list.items.length === 0 ? (
+            <Text c="dimmed" py="lg" ta="center">
+              {t('forecasts.empty')}
+            </Text>
+          ) : (
+            <ForecastsTable items={list.items} onSchedule={setScheduling} />
+          )}
+          {list.items.length > 0 && (
+            <LoadMore
+              shown={list.items.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          )}
+        </Stack>
+      </Paper>
+      {scheduling && <ScheduleModal item={scheduling} onClose={() => setScheduling(null)} />}
+    </Stack>
+  );
+}

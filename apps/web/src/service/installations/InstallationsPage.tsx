@@ -1,0 +1,109 @@
+import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INSTALLATION_KINDS, type InstallationKind } from '../../api/site-types';
+import { useSession } from '../../auth/session-context';
+import { IconDownload, IconSearch } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { text } from '../../components/useFields';
+import { LabelFilter } from '../labels/LabelFilter';
+import {
+  emptyInstallationFilters,
+  installationsExportUrl,
+  type InstallationFilters,
+} from './installations-api';
+import { InstallationsList } from './InstallationsList';
+import { useRefrigerants } from './useRefrigerants';
+
+/** All installations: search, filter by kind, refrigerant, label and archive state, export. */
+export function InstallationsPage() {
+  const { t } = useTranslation();
+  const { abilities } = useSession();
+  const refrigerants = useRefrigerants();
+  const [filters, setFilters] = useState<InstallationFilters>(emptyInstallationFilters);
+  const [q] = useDebouncedValue(filters.q.trim(), 300);
+  const applied = { ...filters, q };
+  const pick =
+    <K extends keyof InstallationFilters>(key: K) =>
+    (value: InstallationFilters[K]) =>
+      setFilters((current) => ({ ...current, [key]: value }));
+  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyInstallationFilters);
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('installations.title')}
+        description={t('installations.intro')}
+        actions={
+          abilities.exportData && (
+            <Button
+              component="a"
+              href={installationsExportUrl(applied)}
+              download
+              variant="default"
+              leftSection={<IconDownload />}
+            >
+              {t('common.exportXlsx')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder radius="md" p="md">
+        <Stack>
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t('installations.searchLabel')}
+              placeholder={t('installations.searchPlaceholder')}
+              type="search"
+              leftSection={<IconSearch />}
+              value={filters.q}
+              onChange={text(pick('q'))}
+              w={300}
+            />
+            <Select
+              label={t('fields.kind')}
+              placeholder={t('common.all')}
+              data={INSTALLATION_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+              value={filters.kind}
+              onChange={(v) => pick('kind')(v as InstallationKind | null)}
+              clearable
+              w={190}
+            />
+            <Select
+              label={t('fields.refrigerant')}
+              placeholder={t('common.all')}
+              data={refrigerants.options}
+              value={filters.refrigerant}
+              onChange={pick('refrigerant')}
+              searchable
+              clearable
+              w={160}
+            />
+            <LabelFilter scope="installation" value={filters.labelId} onChange={pick('labelId')} />
+            <Select
+              label={t('installations.archiveFilter')}
+              data={(['false', 'true', 'all'] as const).map((v) => ({
+                value: v,
+                label: t(`installations.archivedValues.${v}`),
+              }))}
+              value={filters.archived}
+              onChange={(v) => pick('archived')((v ?? 'false') as InstallationFilters['archived'])}
+              allowDeselect={false}
+              w={170}
+            />
+            {filtered && (
+              <Button variant="subtle" onClick={() => setFilters(emptyInstallationFilters)}>
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </Group>
+          <InstallationsList
+            filters={applied}
+            empty={q ? t('installations.noMatch', { q }) : t('installations.empty')}
+          />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,130 @@
+import { Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../api/work-types';
+import { useSession } from '../../auth/session-context';
+import { CenteredLoader } from '../../components/CenteredLoader';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DateField } from '../../components/fields/DateField';
+import { IconDownload, IconPlus } from '../../components/icons';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { usePagedList } from '../../components/usePagedList';
+import { LabelFilter } from '../labels/LabelFilter';
+import {
+  emptyWorkOrderFilters,
+  listTechnicians,
+  listWorkOrders,
+  WORK_ORDERS_KEY,
+  workOrdersExportUrl,
+  type WorkOrderFilters,
+} from './work-orders-api';
+import { WorkOrdersTable } from './WorkOrdersTable';
+
+/** Work orders: filter by status, executor, label and period; export; plan a new one. */
+export function WorkOrdersPage() {
+  const { t } = useTranslation();
+  const { abilities } = useSession();
+  const [filters, setFilters] = useState<WorkOrderFilters>(emptyWorkOrderFilters);
+  const list = usePagedList([...WORK_ORDERS_KEY, 'list', filters], (cursor) =>
+    listWorkOrders(filters, cursor),
+  );
+  const technicians = useQuery({
+    queryKey: ['users', 'technicians'],
+    queryFn: listTechnicians,
+    enabled: abilities.viewUsers,
+  });
+  const pick =
+    <K extends keyof WorkOrderFilters>(key: K) =>
+    (value: WorkOrderFilters[K]) =>
+      setFilters((current) => ({ ...current, [key]: value }));
+  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyWorkOrderFilters);
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('workOrders.title')}
+        actions={
+          <>
+            {abilities.exportData && (
+              <Button
+                component="a"
+                href={workOrdersExportUrl(filters)}
+                download
+                variant="default"
+                leftSection={<IconDownload />}
+              >
+                {t('common.exportXlsx')}
+              </Button>
+            )}
+            <Button component={Link} to="/work-orders/new" leftSection={<IconPlus />}>
+              {t('workOrders.add')}
+            </Button>
+          </>
+        }
+      />
+      <Paper withBorder radius="md" p="md">
+        <Stack>
+          <Group align="flex-end" gap="sm">
+            <Select
+              label={t('workOrders.status')}
+              placeholder={t('common.all')}
+              data={WORK_ORDER_STATUSES.map((s) => ({ value: s, label: t(`workOrders.statuses.${s}`) }))}
+              value={filters.status}
+              onChange={(v) => pick('status')(v as WorkOrderStatus | null)}
+              clearable
+              w={180}
+            />
+            {abilities.viewUsers && (
+              <Select
+                label={t('workOrders.executor')}
+                placeholder={t('common.all')}
+                data={(technicians.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+                value={filters.executorId}
+                onChange={pick('executorId')}
+                disabled={filters.mine}
+                clearable
+                searchable
+                w={200}
+              />
+            )}
+            <LabelFilter scope="work_order" value={filters.labelId} onChange={pick('labelId')} />
+            <DateField label={t('workOrders.from')} value={filters.from} onChange={pick('from')} w={160} />
+            <DateField label={t('workOrders.to')} value={filters.to} onChange={pick('to')} w={160} />
+            <Checkbox
+              label={t('workOrders.mine')}
+              checked={filters.mine}
+              onChange={(e) => pick('mine')(e.currentTarget.checked)}
+              mb={8}
+            />
+            {filtered && (
+              <Button variant="subtle" onClick={() => setFilters(emptyWorkOrderFilters)}>
+                {t('common.clearFilters')}
+              </Button>
+            )}
+          </Group>
+          <ErrorAlert error={list.error} />
+          {list.isPending ? (
+            <CenteredLoader />
+          ) : list.items.length === 0 ? (
+            <Text c="dimmed" py="lg" ta="center">
+              {filtered ? t('workOrders.noMatch') : t('workOrders.empty')}
+            </Text>
+          ) : (
+            <WorkOrdersTable workOrders={list.items} />
+          )}
+          {list.items.length > 0 && (
+            <LoadMore
+              shown={list.items.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
