@@ -59,6 +59,9 @@ describe('forecast views', () => {
       customerName: 'Koelhuis Noord',
     });
     expect(overdueView.data.items[0].explanation).toMatch(/R-404A/);
+    const french = await admin.get(`/api/v1/forecasts?view=overdue&customerId=${customerId}&lang=fr`);
+    expect(french.data.items[0].explanation).not.toBe(overdueView.data.items[0].explanation);
+    expect(overdueView.data.items[0].isDefaultBuilding).toBe(false);
 
     const futureView = await admin.get(`/api/v1/forecasts?view=future&customerId=${customerId}`);
     expect(ids(futureView.data.items)).toContain(future.id);

@@ -36,6 +36,7 @@ const forecastItem = z
     customerName: z.string(),
     locationId: z.string(),
     reference: z.string(),
+    isDefaultBuilding: z.boolean(),
   })
   .meta({ id: 'ForecastItem' });
 
@@ -47,6 +48,7 @@ const listQuerySchema = z.strictObject({
   to: isoDate().optional(),
   customerId: z.guid().optional(),
   locationId: z.guid().optional(),
+  lang: z.enum(['nl', 'fr', 'en', 'de']).optional().describe('Language of the explanations (default: yours)'),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 

@@ -45,6 +45,7 @@ type Row = {
   location_id: string;
   reference: string | null;
   building_name: string | null;
+  building_default: boolean | null;
   sort_key: string;
 };
 
@@ -69,6 +70,7 @@ async function queryForecasts(
     tx.query<Row>(
       `select f.installation_id, f.building_id, f.type, f.status, f.due_on::text as due_on, f.interval_months, f.rule, f.source, f.base_date::text as base_date,
               f.base_kind, f.missing, f.explanations, f.customer_id, c.name as customer_name, f.location_id, i.reference, b.name as building_name,
+              b.is_default as building_default,
               ${SORT_KEY} as sort_key
          from forecasts f
          join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
@@ -129,13 +131,15 @@ function present(r: Row, lang: Language, todayIso: string) {
     customerName: r.customer_name,
     locationId: r.location_id,
     reference: r.reference ?? r.building_name ?? '',
+    /** The building is a location's default one (the web app shows its name translated). */
+    isDefaultBuilding: r.building_default === true,
   };
 }
 
 export async function listForecasts(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: ForecastFilter & { limit: number; cursor?: string | undefined },
+  query: ForecastFilter & { limit: number; cursor?: string | undefined; lang?: Language | undefined },
 ) {
   assertCanSeeForecasts(ctx);
   const after = decodeCursor(query.cursor, ['string'] as const);
@@ -144,7 +148,7 @@ export async function listForecasts(
   return pageFrom(
     rows,
     query.limit,
-    (r) => present(r, ctx.principal.language, todayIso),
+    (r) => present(r, query.lang ?? ctx.principal.language, todayIso),
     (r) => [r.sort_key],
   );
 }
@@ -152,7 +156,7 @@ export async function listForecasts(
 export async function* exportForecasts(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: ForecastFilter,
+  query: ForecastFilter & { lang?: Language | undefined },
 ): AsyncGenerator<ForecastItem[]> {
   assertCanSeeForecasts(ctx);
   let after: string | null = null;
@@ -160,7 +164,7 @@ export async function* exportForecasts(
   for (;;) {
     const rows = await queryForecasts(deps, ctx, query, after, 1000);
     if (rows.length === 0) return;
-    yield rows.map((r) => present(r, ctx.principal.language, todayIso));
+    yield rows.map((r) => present(r, query.lang ?? ctx.principal.language, todayIso));
     after = rows.at(-1)!.sort_key;
   }
 }

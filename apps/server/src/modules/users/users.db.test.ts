@@ -90,6 +90,8 @@ describe('user management', () => {
     const { client: admin } = await signUpCompany(t.app);
     const { client: tech } = await signedInUser(admin, ['technician']);
     expect((await tech.get('/api/v1/users')).statusCode).toBe(403);
+    // …but may look up fellow technicians to hand work over.
+    expect((await tech.get('/api/v1/users?role=technician')).statusCode).toBe(200);
     expect((await tech.post('/api/v1/users', person())).statusCode).toBe(403);
     const { client: manager } = await signedInUser(admin, ['manager']);
     expect((await manager.get('/api/v1/users')).statusCode).toBe(200);

@@ -59,7 +59,10 @@ export async function listUsersPage(
   ctx: ServiceContext,
   query: Omit<UserListFilter, 'after'> & { cursor?: string | undefined },
 ) {
-  if (!canListUsers(ctx.principal)) throw forbidden('Only managers and administrators see the user list.');
+  // Technicians may look up their fellow technicians (to hand work over), nothing more.
+  const technicianLookup = query.role === 'technician' && ctx.principal.roles.length > 0;
+  if (!canListUsers(ctx.principal) && !technicianLookup)
+    throw forbidden('Only managers and administrators see the user list.');
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const rows = await listUsers(tx, ctx.tenantId, { ...query, after });

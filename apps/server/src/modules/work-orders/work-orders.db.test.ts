@@ -267,6 +267,12 @@ describe('work orders', () => {
     ).toBe(200);
     const office = (await admin.post('/api/v1/work-orders', { installationIds: [installationId] })).data;
     expect((await tech.patch(`/api/v1/work-orders/${office.id}`, { notes: 'x' })).statusCode).toBe(403);
+    const ownWork = await tech.post('/api/v1/work-orders', {
+      installationIds: [installationId],
+      status: 'executed',
+      executedOn: '2026-11-24',
+    });
+    expect(ownWork.data.executorId).toBe(techId);
   });
 
   it('exports the filtered list to .xlsx (not for technicians)', async () => {

@@ -168,7 +168,12 @@ export async function createWorkOrder(
     status: input.status ?? 'to_be_executed',
     plannedOn: input.plannedOn ?? null,
     executedOn: input.executedOn ?? null,
-    executorId: input.executorId ?? null,
+    // Executed work records who did it: a technician entering their own work is its executor.
+    executorId:
+      input.executorId ??
+      ((input.status ?? 'to_be_executed') === 'executed' && ctx.principal.roles.includes('technician')
+        ? ctx.principal.userId
+        : null),
   };
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     await checkState(tx, deps, ctx.tenantId, state);
