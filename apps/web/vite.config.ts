@@ -1,7 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The Service web app, served by the API server at /app/ (see apps/server/src/http/web-app.ts). */
+/**
+ * The web apps, served by the API server (see apps/server/src/http/web-app.ts): the Service app at
+ * /app/ (index.html), the customer portal at /portal (portal.html) and the field app at /field
+ * (field.html). One build, separate entry points, so each page loads only its own code.
+ */
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
@@ -10,6 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      input: { app: 'index.html', portal: 'portal.html', field: 'field.html' },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {

@@ -10,7 +10,7 @@ import { API_PREFIX, registerOpenApi } from './http/openapi.js';
 import { handleError, sendNotFound } from './http/problem-details.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerVerifyPage } from './http/verify-page.js';
-import { registerWebApp } from './http/web-app.js';
+import { registerWebApp, webPageFor } from './http/web-app.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -105,15 +105,9 @@ export async function buildApp(
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
 
   app.setNotFoundHandler(async (request, reply) => {
-    // Deep links into the single-page app load its index page.
-    if (
-      hasWebApp &&
-      request.method === 'GET' &&
-      request.url.startsWith('/app/') &&
-      !request.url.includes('/assets/')
-    ) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
+    // Deep links into a single-page app (Service app, portal, field app) load its page.
+    const page = hasWebApp && request.method === 'GET' ? webPageFor(request.url) : null;
+    if (page) return reply.header('cache-control', 'no-cache').sendFile(page);
     return sendNotFound(request, reply);
   });
   return app;

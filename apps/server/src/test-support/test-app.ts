@@ -53,7 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     now: clock.now,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
   });
-  const app = await buildApp(runtime.deps, { webDistDir: join(dataDir, 'no-web-build') });
+  const app = await buildApp(runtime.deps, { webDistDir: env.WEB_DIST_DIR ?? join(dataDir, 'no-web-build') });
   await app.ready();
   return {
     app,
