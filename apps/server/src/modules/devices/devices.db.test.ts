@@ -112,9 +112,11 @@ describe('field app tokens', () => {
       password,
       deviceName: 'X',
     });
-    expect(missing.statusCode).toBe(400);
+    expect(missing.statusCode).toBe(401);
     expect(missing.data.errors[0].field).toBe('installationId');
-    expect((await signIn('bad id!')).data.errors[0].field).toBe('installationId');
+    const malformed = await signIn('bad id!');
+    expect(malformed.statusCode).toBe(401);
+    expect(malformed.data.errors[0].field).toBe('installationId');
     const garbage = new TestClient(t.app);
     garbage.bearer = 'cla_not-a-token';
     expect((await garbage.get('/api/v1/customers')).statusCode).toBe(401);

@@ -3,11 +3,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { AppError } from '../../http/errors.js';
 import { idParam, line, passwordInput } from '../../http/schema-helpers.js';
 import { refreshDeviceTokens, signInDevice } from './device-tokens.js';
 import { listDevices, revokeDevice } from './devices.service.js';
 
 const PUBLIC = { auth: 'public' } as const;
+const INSTALLATION_ID = /^[A-Za-z0-9_-]{8,100}$/;
+
+function checkedInstallationId(value: string | undefined): string {
+  const trimmed = value?.trim() ?? '';
+  if (INSTALLATION_ID.test(trimmed)) return trimmed;
+  const message = trimmed
+    ? 'The installation ID must be 8 to 100 letters, digits, - or _.'
+    : 'The installation ID the app generated once is required.';
+  throw new AppError('unauthenticated', message, {
+    reason: 'installation_id',
+    errors: [{ field: 'installationId', message, code: trimmed ? 'invalid' : 'required' }],
+  });
+}
 const tokenPair = z.object({
   accessToken: z.string().describe('Send as Authorization: Bearer …; valid 15 minutes'),
   refreshToken: z.string().describe('Single use: POST it to /auth/tokens/refresh for the next pair'),
@@ -42,13 +56,10 @@ export function deviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: z.strictObject({
         login: z.string().trim().min(1).max(254),
         password: passwordInput(),
-        installationId: z
-          .string()
-          .trim()
-          .min(8, 'The installation ID the app generated (at least 8 characters).')
-          .max(100)
-          .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only.'),
-        deviceName: line(100, 1),
+        // Checked in the handler: a missing or malformed installation ID is an authentication
+        // failure (401), not a form error, so the field app treats it like bad credentials.
+        installationId: z.string().max(200).optional(),
+        deviceName: line(100).optional(),
         code: z
           .string()
           .max(20)
@@ -61,6 +72,8 @@ export function deviceRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request) =>
       signInDevice(deps, request.meta, {
         ...request.body,
+        installationId: checkedInstallationId(request.body.installationId),
+        deviceName: request.body.deviceName || 'Device',
         appVersion: appVersion(request.headers),
         os: request.body.os ?? '',
       }),
