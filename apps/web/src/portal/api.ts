@@ -1,0 +1,97 @@
+import { API_BASE, api } from '../api/client';
+import { isApiError, problemFromResponse } from '../api/problem';
+import type {
+  Forecast,
+  HeatingFuel,
+  InstallationForecastKey,
+  InstallationKind,
+  LeakLoss,
+} from '../api/site-types';
+import type { Language } from '../api/types';
+import type { Activity } from '../api/work-types';
+
+/** The portal's read-only API (`/api/v1/portal/*`), authenticated by its own HttpOnly cookie. */
+
+export type PortalSession = {
+  scope: 'customer' | 'location';
+  customerName: string;
+  singleInstallation: boolean;
+  language: Language;
+};
+
+export type PortalInstallation = {
+  id: string;
+  locationId: string;
+  kind: InstallationKind | null;
+  reference: string;
+  brand: string;
+  model: string;
+  serialNumber: string;
+  refrigerant: string | null;
+  chargeKg: number | null;
+  co2eTonnes: number | null;
+  hermeticallySealed: boolean | null;
+  leakDetectionSystem: boolean | null;
+  coolingCapacityKw: number | null;
+  heatingFuel: HeatingFuel | null;
+  heatingCapacityKw: number | null;
+  commissionedOn: string | null;
+  token: string;
+  forecast: Record<InstallationForecastKey, Forecast>;
+  leakLoss: LeakLoss | null;
+};
+
+export type PortalLocation = { id: string; name: string; address: string };
+export type PortalInstallations = { items: PortalInstallation[]; locations: PortalLocation[] };
+
+export type LogbookEntry = {
+  id: string;
+  number: number;
+  executedOn: string | null;
+  executorName: string | null;
+  activities: Pick<Activity, 'id' | 'type' | 'result' | 'refrigerant' | 'quantityKg' | 'details'>[];
+};
+
+export type Consultation = {
+  at: string;
+  who: string;
+  actorType: string;
+  action: string;
+  what: string | null;
+};
+
+export const SESSION_KEY = ['portal', 'session'] as const;
+export const PORTAL_DATA_KEY = ['portal', 'data'] as const;
+
+/** The current session, or null when there is none (never signed in, ended, expired). */
+export async function fetchSession(): Promise<PortalSession | null> {
+  try {
+    return await api.get<PortalSession>('/portal/session');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const openSession = (code: string, token: string) =>
+  api.post<PortalSession>('/portal/session', token ? { code, token } : { code });
+
+export const closeSession = () => api.post<void>('/portal/logout');
+
+export const fetchInstallations = (lang: Language) =>
+  api.get<PortalInstallations>('/portal/installations', { lang });
+
+export const fetchLogbook = (installationId: string) =>
+  api.get<{ items: LogbookEntry[] }>(`/portal/installations/${encodeURIComponent(installationId)}/logbook`);
+
+export const fetchConsultations = () => api.get<{ items: Consultation[] }>('/portal/consultations');
+
+/** A work order as PDF; an ApiError (401 included) when the server says no. */
+export async function fetchWorkOrderPdf(workOrderId: string, lang: Language): Promise<Blob> {
+  const response = await fetch(
+    `${API_BASE}/portal/work-orders/${encodeURIComponent(workOrderId)}/document?lang=${lang}`,
+    { credentials: 'same-origin', headers: { Accept: 'application/pdf' } },
+  );
+  if (!response.ok) throw await problemFromResponse(response);
+  return response.blob();
+}

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { CHROMIUM_PATH, hasChromium } from './support/paths';
+import { startServer, type RunningServer } from './support/server';
+import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
+
+const chromiumMissing = !hasChromium();
+if (chromiumMissing) {
+  console.warn(`[e2e] Skipping the customer portal flow: ${CHROMIUM_PATH} does not exist.`);
+}
+
+describe.skipIf(chromiumMissing)('customer portal', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let admin: SignedIn;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    admin = await signUpCompany(browser, server.url, 'els@koeltechniek.example');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with the code, shows both locations, downloads a work order and notices a new code', async () => {
+    const { context, csrfToken } = admin;
+    const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) =>
+      apiCall<T>(context.request, csrfToken, method, path, data);
+
+    // The service company: a customer (documents in English) with two locations and the portal on.
+    const customer = await api<{ id: string }>('POST', '/customers', {
+      name: 'Hotel Zeezicht',
+      language: 'en',
+    });
+    const oostende = await api<{ id: string }>('POST', '/locations', {
+      customerId: customer.id,
+      name: 'Hotel Oostende',
+      street: 'Zeedijk',
+      number: '12',
+      postcode: '8400',
+      city: 'Oostende',
+    });
+    const knokke = await api<{ id: string }>('POST', '/locations', {
+      customerId: customer.id,
+      street: 'Lippenslaan',
+      number: '200',
+      postcode: '8300',
+      city: 'Knokke-Heist',
+    });
+    const coldRoom = await api<{ id: string }>('POST', '/installations', {
+      locationId: oostende.id,
+      kind: 'refrigeration',
+      reference: 'Koelcel keuken',
+      refrigerant: 'R-404A',
+      chargeKg: 12.5,
+      commissionedOn: '2019-04-15',
+    });
+    await api('POST', '/installations', {
+      locationId: knokke.id,
+      kind: 'air_conditioning',
+      reference: 'Airco lobby',
+      refrigerant: 'R-32',
+      chargeKg: 4.2,
+      commissionedOn: '2022-06-01',
+    });
+    const workOrder = await api<{ id: string; number: number }>('POST', '/work-orders', {
+      installationIds: [coldRoom.id],
+      status: 'executed',
+      executedOn: '2025-09-10',
+      activities: [{ installationId: coldRoom.id, type: 'leak_check', result: 'no_leak' }],
+    });
+    // A look at the customer's record, which the portal's transparency page must show.
+    await api('GET', `/customers/${customer.id}`);
+    const portal = await api<{ code: string; link: string }>(
+      'POST',
+      `/customers/${customer.id}/portal-code`,
+      {},
+    );
+    expect(portal.link).toBe(`${server.url}/portal#code=${portal.code}`);
+
+    // The end customer opens the link in a Dutch browser: the code is filled in and leaves the address bar.
+    const visitor = await browser.newContext({ locale: 'nl-BE', acceptDownloads: true });
+    const page = await visitor.newPage();
+    await page.goto(portal.link);
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden bij het klantenportaal' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/portal`);
+    await expect(page.getByLabel(/^Autorisatiecode/).inputValue()).resolves.toBe(portal.code);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+
+    // Signed in, the portal switches to the customer's language and shows both locations.
+    await page.getByRole('heading', { level: 1, name: 'Your installations' }).waitFor();
+    await page.getByRole('banner').getByText('Hotel Zeezicht').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Hotel Oostende' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Lippenslaan 200, 8300 Knokke-Heist' }).waitFor();
+    const coldRoomCard = page.getByRole('article', { name: 'Koelcel keuken' });
+    // 12.5 kg × GWP 3922 = 49.025 t, shown with two decimals.
+    await coldRoomCard.getByText('49.03 t CO₂e').waitFor();
+    await coldRoomCard.getByText('Leak check', { exact: true }).waitFor();
+    await page.getByRole('article', { name: 'Airco lobby' }).waitFor();
+
+    // The installation's logbook, and its work order as a PDF.
+    await page.getByRole('link', { name: 'Logbook and work orders of Koelcel keuken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Koelcel keuken' }).waitFor();
+    await page
+      .getByRole('heading', { level: 3, name: `10/09/2025 · Work order ${workOrder.number}` })
+      .waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Download work order ${workOrder.number} as PDF` }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`work-order-${workOrder.number}.pdf`);
+    const pdf = await readFile((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1000);
+
+    // Who at the company consulted the data.
+    const nav = page.getByRole('navigation', { name: 'Customer portal' });
+    await nav.getByRole('link', { name: 'Who viewed my data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Who viewed your data?' }).waitFor();
+    await page.getByText('Els Peeters viewed your customer details').waitFor();
+
+    // The company regenerates the code: the open page notices at its next navigation.
+    const renewed = await api<{ code: string }>('POST', `/customers/${customer.id}/portal-code`, {});
+    expect(renewed.code).not.toBe(portal.code);
+    await nav.getByRole('link', { name: 'Installations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to the customer portal' }).waitFor();
+    await page.getByText('Your session has ended.', { exact: false }).waitFor();
+
+    // The new code opens the portal again.
+    await page.getByLabel(/^Authorization code/).fill(renewed.code.toLowerCase().replaceAll('-', ' '));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your installations' }).waitFor();
+    await visitor.close();
+  });
+});
