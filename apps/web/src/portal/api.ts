@@ -17,6 +17,8 @@ export type PortalSession = {
   customerName: string;
   singleInstallation: boolean;
   language: Language;
+  /** The service company that keeps the logbook, to contact. */
+  company: { name: string; phone: string; email: string | null; website: string };
 };
 
 export type PortalInstallation = {
@@ -58,7 +60,13 @@ export type Consultation = {
   actorType: string;
   action: string;
   what: string | null;
+  /** Which record was looked at or exported, where the server knows it. */
+  subject: { type: ConsultationSubjectType; id: string; label: string } | null;
+  format: string | null;
+  resource: string | null;
 };
+
+export type ConsultationSubjectType = 'customer' | 'location' | 'installation' | 'work_order';
 
 export const SESSION_KEY = ['portal', 'session'] as const;
 export const PORTAL_DATA_KEY = ['portal', 'data'] as const;

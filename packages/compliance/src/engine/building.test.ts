@@ -126,7 +126,7 @@ describe('AC energy inspection per building', () => {
   it('explains itself', () => {
     const f = planned(inspect(building('flanders'), [unit('a', 14.5)]).energyInspection);
     expect(f.explanation).toBe(
-      'AC energy inspection every 60 months: comfort cooling 14.5 kW in this building, over 12 kW (VLAREM II); commissioned 2022-05-01.',
+      'AC energy inspection every 60 months: comfort cooling 14.5 kW in this building, over 12 kW (VLAREM II); commissioned 01/05/2022.',
     );
   });
 });

@@ -47,7 +47,7 @@ describe('heating maintenance by region, fuel and capacity', () => {
     );
     expect(f).toMatchObject({ dueOn: '2027-03-10', baseKind: 'last_check', toleranceUntil: '2027-06-10' });
     expect(f.explanation).toBe(
-      'Heating maintenance every 24 months: gas, 25 kW (at least 20 kW) (BVR 8.12.2006); last maintenance 2025-03-10.',
+      'Heating maintenance every 24 months: gas, 25 kW (at least 20 kW) (BVR 8.12.2006); last maintenance 10/03/2025.',
     );
   });
 

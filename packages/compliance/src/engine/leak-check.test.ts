@@ -38,7 +38,7 @@ describe('EU 2024/573 leak-check bands in t CO2e (Annex I gases)', () => {
     expect([lds(5), lds(50), lds(500)]).toEqual([24, 12, 6]);
     const f = planned(leakCheckOf(ac({ leakDetectionSystem: true })));
     expect(f.explanation).toBe(
-      'Leak check every 24 months (leak detection system): R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); commissioned 2025-01-15.',
+      'Leak check every 24 months (leak detection system): R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); commissioned 15/01/2025.',
     );
     expect(f.dueOn).toBe('2027-01-15');
   });
@@ -230,7 +230,7 @@ describe('due dates and status', () => {
       baseDate: '2026-03-14',
       baseKind: 'last_check',
       explanation:
-        'Leak check every 12 months: R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); last check 2026-03-14.',
+        'Leak check every 12 months: R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); last check 14/03/2026.',
     });
   });
 });

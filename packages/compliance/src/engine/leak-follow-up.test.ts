@@ -63,10 +63,10 @@ describe('leak repair deadline', () => {
     const text = (lang: 'nl' | 'fr' | 'en' | 'de') =>
       planned(forecastOf(ac(), [found('2026-01-10')], '2026-01-10', lang).leakRepair).explanation;
     expect(text('en')).toBe(
-      'Repair the leak within 14 days (VLAREM II art. 5.16.3.3); leak found 2026-01-10.',
+      'Repair the leak within 14 days (VLAREM II art. 5.16.3.3); leak found 10/01/2026.',
     );
     expect(text('nl')).toBe(
-      'Lek herstellen binnen 14 dagen (VLAREM II art. 5.16.3.3); lek vastgesteld 2026-01-10.',
+      'Lek herstellen binnen 14 dagen (VLAREM II art. 5.16.3.3); lek vastgesteld 10/01/2026.',
     );
     expect(text('fr')).toContain('dans les 14 jours');
     expect(text('de')).toContain('innerhalb von 14 Tagen');

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates.js';
 import type { HeatingFuel, Rule } from '../rules/types.js';
 import type { BaseKind, Language } from '../engine/types.js';
-import { describeRange, formatNumber } from './format.js';
+import { describeRange, formatDate, formatNumber } from './format.js';
 
 type PeriodicObligation = 'leak_check' | 'heating_maintenance' | 'heating_audit' | 'energy_inspection';
 
@@ -198,7 +198,7 @@ function subject(e: PeriodicExplanation, lang: Language): string {
 function head(e: PeriodicExplanation, lang: Language): string {
   const w = WORDS[lang];
   const title = TITLE[lang][e.obligation];
-  if (e.rule.dueWith) return `${title}: ${w.withNextControl(e.dueOn)}`;
+  if (e.rule.dueWith) return `${title}: ${w.withNextControl(formatDate(e.dueOn, lang))}`;
   if (e.custom) {
     return `${title} ${w.every(e.intervalMonths)} (${w.custom}; ${w.legal} ${w.every(e.legalIntervalMonths)})`;
   }
@@ -207,10 +207,11 @@ function head(e: PeriodicExplanation, lang: Language): string {
 }
 
 function baseText(obligation: PeriodicObligation, kind: BaseKind, date: IsoDate, lang: Language): string {
-  if (kind === 'last_check') return `${LAST[lang][obligation]} ${date}`;
+  const shown = formatDate(date, lang);
+  if (kind === 'last_check') return `${LAST[lang][obligation]} ${shown}`;
   if (kind === 'commissioning' || kind === 'forecast_start' || kind === 'created')
-    return `${BASE[lang][kind]} ${date}`;
-  return date;
+    return `${BASE[lang][kind]} ${shown}`;
+  return shown;
 }
 
 /** One sentence: what, how often, why (the facts against the threshold and the legal source), from when. */
@@ -222,17 +223,18 @@ export function explainPeriodic(e: PeriodicExplanation, lang: Language): string 
 
 export function explainLeakRepair(rule: Rule, leakFoundOn: IsoDate, lang: Language): string {
   const days = rule.deadlineDays ?? 0;
+  const found = formatDate(leakFoundOn, lang);
   const src = citation(rule, lang);
   const fixed = days > 0;
   switch (lang) {
     case 'nl':
-      return `Lek herstellen ${fixed ? `binnen ${days} dagen` : 'zonder onnodige vertraging'} (${src}); lek vastgesteld ${leakFoundOn}.`;
+      return `Lek herstellen ${fixed ? `binnen ${days} dagen` : 'zonder onnodige vertraging'} (${src}); lek vastgesteld ${found}.`;
     case 'fr':
-      return `Réparer la fuite ${fixed ? `dans les ${days} jours` : 'sans retard injustifié'} (${src}) ; fuite constatée le ${leakFoundOn}.`;
+      return `Réparer la fuite ${fixed ? `dans les ${days} jours` : 'sans retard injustifié'} (${src}) ; fuite constatée le ${found}.`;
     case 'de':
-      return `Leck ${fixed ? `innerhalb von ${days} Tagen` : 'unverzüglich'} reparieren (${src}); Leck festgestellt am ${leakFoundOn}.`;
+      return `Leck ${fixed ? `innerhalb von ${days} Tagen` : 'unverzüglich'} reparieren (${src}); Leck festgestellt am ${found}.`;
     default:
-      return `Repair the leak ${fixed ? `within ${days} days` : 'without undue delay'} (${src}); leak found ${leakFoundOn}.`;
+      return `Repair the leak ${fixed ? `within ${days} days` : 'without undue delay'} (${src}); leak found ${found}.`;
   }
 }
 
@@ -244,14 +246,15 @@ export function explainLeakRetest(
 ): string {
   const src = citation(rule, lang);
   const withinMonth = rule.intervalMonths !== null;
+  const repaired = formatDate(repairedOn, lang);
   switch (lang) {
     case 'nl':
-      return `Controle na herstelling${withinMonth ? ' binnen 1 maand' : ''}${notSameDay ? ', niet op de dag van de herstelling' : ''} (${src}); hersteld ${repairedOn}.`;
+      return `Controle na herstelling${withinMonth ? ' binnen 1 maand' : ''}${notSameDay ? ', niet op de dag van de herstelling' : ''} (${src}); hersteld ${repaired}.`;
     case 'fr':
-      return `Contrôle d’étanchéité après réparation${withinMonth ? ' dans le mois' : ''}${notSameDay ? ', pas le jour de la réparation' : ''} (${src}) ; réparée le ${repairedOn}.`;
+      return `Contrôle d’étanchéité après réparation${withinMonth ? ' dans le mois' : ''}${notSameDay ? ', pas le jour de la réparation' : ''} (${src}) ; réparée le ${repaired}.`;
     case 'de':
-      return `Nachkontrolle${withinMonth ? ' innerhalb eines Monats' : ''} nach der Reparatur${notSameDay ? ', nicht am Tag der Reparatur' : ''} (${src}); repariert am ${repairedOn}.`;
+      return `Nachkontrolle${withinMonth ? ' innerhalb eines Monats' : ''} nach der Reparatur${notSameDay ? ', nicht am Tag der Reparatur' : ''} (${src}); repariert am ${repaired}.`;
     default:
-      return `Verification leak check${withinMonth ? ' within 1 month' : ''} after the repair${notSameDay ? ', not on the day of the repair' : ''} (${src}); repaired ${repairedOn}.`;
+      return `Verification leak check${withinMonth ? ' within 1 month' : ''} after the repair${notSameDay ? ', not on the day of the repair' : ''} (${src}); repaired ${repaired}.`;
   }
 }

@@ -34,16 +34,16 @@ describe('explanations', () => {
 
   it('say the rule, the numbers, the source and the base, in four languages', () => {
     expect(text('en')).toBe(
-      'Leak check every 12 months: R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); last check 2026-03-14.',
+      'Leak check every 12 months: R-410A 2.5 kg = 5.22 t CO2e, at least 5 and under 50 t CO2e (EU 2024/573 art. 5); last check 14/03/2026.',
     );
     expect(text('nl')).toBe(
-      'Lekdichtheidscontrole elke 12 maanden: R-410A 2,5 kg = 5,22 t CO2e, minstens 5 en minder dan 50 t CO2e (EU 2024/573 art. 5); laatste controle 2026-03-14.',
+      'Lekdichtheidscontrole elke 12 maanden: R-410A 2,5 kg = 5,22 t CO2e, minstens 5 en minder dan 50 t CO2e (EU 2024/573 art. 5); laatste controle 14/03/2026.',
     );
     expect(text('fr')).toBe(
-      'Contrôle d’étanchéité tous les 12 mois : R-410A 2,5 kg = 5,22 t CO2e, au moins 5 et moins de 50 t CO2e (UE 2024/573 art. 5) ; dernier contrôle 2026-03-14.',
+      'Contrôle d’étanchéité tous les 12 mois : R-410A 2,5 kg = 5,22 t CO2e, au moins 5 et moins de 50 t CO2e (UE 2024/573 art. 5) ; dernier contrôle 14/03/2026.',
     );
     expect(text('de')).toBe(
-      'Dichtheitsprüfung alle 12 Monate: R-410A 2,5 kg = 5,22 t CO2e, mindestens 5 und unter 50 t CO2e (EU 2024/573 Art. 5); letzte Prüfung 2026-03-14.',
+      'Dichtheitsprüfung alle 12 Monate: R-410A 2,5 kg = 5,22 t CO2e, mindestens 5 und unter 50 t CO2e (EU 2024/573 Art. 5); letzte Prüfung 14.03.2026.',
     );
   });
 
@@ -52,14 +52,14 @@ describe('explanations', () => {
       forecastOf(ac({ refrigerant: 'R1234yf', chargeKg: 12.5 }), [], '2026-04-01', 'nl').leakCheck,
     );
     expect(hfo.explanation).toBe(
-      'Lekdichtheidscontrole elke 6 maanden: R-1234yf 12,5 kg, minstens 10 en minder dan 100 kg (EU 2024/573 art. 5); in dienst gesteld 2025-01-15.',
+      'Lekdichtheidscontrole elke 6 maanden: R-1234yf 12,5 kg, minstens 10 en minder dan 100 kg (EU 2024/573 art. 5); in dienst gesteld 15/01/2025.',
     );
     const gas = planned(
       forecastOf(boiler({ region: 'wallonia', heatingCapacityKw: 150 }), [], '2026-04-01', 'fr')
         .heatingMaintenance,
     );
     expect(gas.explanation).toBe(
-      'Entretien du chauffage tous les 24 mois : gaz, 150 kW (plus de 100 kW) (AGW 29.1.2009) ; mise en service 2025-01-15.',
+      'Entretien du chauffage tous les 24 mois : gaz, 150 kW (plus de 100 kW) (AGW 29.1.2009) ; mise en service 15/01/2025.',
     );
   });
 });

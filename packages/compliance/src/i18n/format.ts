@@ -1,5 +1,6 @@
 import type { Range } from '../rules/types.js';
 import type { Language } from '../engine/types.js';
+import type { IsoDate } from '../dates.js';
 
 // Belgian conventions: comma decimals in nl/fr/de (nl-BE "1.234,5", fr-BE "1 234,5"); English keeps the
 // dot (en-BE would give a comma, which readers of the English text do not expect).
@@ -98,4 +99,13 @@ export function describeRange(range: Range, unit: string, lang: Language): strin
     text = '';
   }
   return `${text} ${unit}`.trim();
+}
+
+/**
+ * A calendar date the way Belgian readers write it: 10/09/2025, in German 10.09.2025. Built by hand rather
+ * than with Intl so the sentence is the same on every ICU build.
+ */
+export function formatDate(date: IsoDate, lang: Language): string {
+  const [year, month, day] = date.split('-');
+  return lang === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }

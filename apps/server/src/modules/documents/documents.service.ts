@@ -25,6 +25,10 @@ const FILE_WORDS: Record<Lang, { workOrder: string; card: string }> = {
   de: { workOrder: 'arbeitsauftrag', card: 'anweisungskarte' },
 };
 
+/** "werkbon-12.pdf": the download name in the document's language, the same in the app and the portal. */
+export const workOrderFilename = (lang: Lang, number: number | string) =>
+  `${FILE_WORDS[lang].workOrder}-${number}.pdf`;
+
 function assertCanRead(ctx: ServiceContext) {
   if (!canReadCustomers(ctx.principal)) throw forbidden();
 }
@@ -55,7 +59,7 @@ export async function workOrderPdf(
     workOrderId: id,
     language: document.lang,
   });
-  return { filename: `${FILE_WORDS[document.lang].workOrder}-${document.number}.pdf`, pdf };
+  return { filename: workOrderFilename(document.lang, document.number), pdf };
 }
 
 /** Which activity a certificate certifies, and which stored forecast gives the next date. */

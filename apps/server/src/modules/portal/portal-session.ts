@@ -14,7 +14,9 @@ const SESSION_HOURS = 8;
 const IDLE_MINUTES = 60;
 
 const PORTAL_FAILURES: RateRule = { name: 'portal:failures', limit: 10, windowSeconds: 15 * 60 };
-const PORTAL_PER_IP: RateRule = { name: 'portal:ip', limit: 30, windowSeconds: 15 * 60 };
+// All attempts per address, successes too: a ceiling for scripted use. Generous because one office or
+// hotel network may sign in many times; guessing is held back by the failure limit above.
+const PORTAL_PER_IP: RateRule = { name: 'portal:ip', limit: 100, windowSeconds: 15 * 60 };
 
 /** The same answer whatever was wrong: code, token, disabled portal or another location's token. */
 const notValid = () =>

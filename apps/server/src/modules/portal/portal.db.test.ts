@@ -66,6 +66,7 @@ describe('customer portal', () => {
       code: issued.data.code.toLowerCase().replace(/-/g, ' '),
     });
     expect(session.statusCode).toBe(200);
+    expect(session.data.company.name).toBeTruthy();
     const cookie = session.cookies.find((c) => c.name === 'climalog_portal')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/portal' });
     const list = await v.get('/api/v1/portal/installations');
@@ -75,6 +76,7 @@ describe('customer portal', () => {
 
     const logbook = await v.get(`/api/v1/portal/installations/${inst.a1!.id}/logbook`);
     expect(logbook.data.items[0]).toMatchObject({ id: workOrderId, number: 1 });
+    expect(logbook.data.items[0].activities[0]).not.toHaveProperty('cylinderId');
     const pdf = await t.app.inject({
       method: 'GET',
       url: `/api/v1/portal/work-orders/${workOrderId}/document`,
@@ -82,6 +84,9 @@ describe('customer portal', () => {
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(
+      /filename="(werkbon|work-order|bon-de-travail|arbeitsauftrag)-1\.pdf"/,
+    );
 
     // Not another customer's installation, not the Service API, no writes.
     expect((await v.get(`/api/v1/portal/installations/${inst.x!.id}/logbook`)).statusCode).toBe(404);
@@ -168,6 +173,16 @@ describe('customer portal', () => {
     const actions = consultations.data.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['installation.viewed', 'export.created']));
     expect(consultations.data.items[0].who).toBe('Annelies Peeters');
+    const viewed = consultations.data.items.find(
+      (e: { action: string }) => e.action === 'installation.viewed',
+    );
+    expect(viewed.subject).toEqual({ type: 'installation', id: inst.a1!.id, label: 'Airco a1' });
+    const exported = consultations.data.items.find((e: { action: string }) => e.action === 'export.created');
+    expect(exported).toMatchObject({
+      format: 'pdf',
+      resource: 'work_order_document',
+      subject: { type: 'work_order', id: workOrderId, label: '1' },
+    });
     const log = await admin.get('/api/v1/audit-events?action=portal.*');
     expect(log.data.items.map((e: { actor: { type: string } }) => e.actor.type)).toContain('end_customer');
     expect(log.data.items.map((e: { action: string }) => e.action)).toEqual(

@@ -18,6 +18,13 @@ import {
   type PortalScope,
 } from './portal-session.js';
 import {
+  portalConsultationsView,
+  portalInstallationsView,
+  portalLogbookView,
+  portalSessionView,
+} from './portal.schemas.js';
+import {
+  portalCompany,
   portalConsultations,
   portalInstallations,
   portalLogbook,
@@ -37,12 +44,6 @@ const statusView = z.object({
   requireInstallationToken: z.boolean(),
   updatedAt: z.string().nullable(),
 });
-const portalSessionView = z.object({
-  scope: z.enum(['customer', 'location']),
-  customerName: z.string(),
-  singleInstallation: z.boolean(),
-  language: z.enum(['nl', 'fr', 'en', 'de']),
-});
 
 async function requirePortal(deps: AppDeps, request: FastifyRequest): Promise<PortalScope> {
   const scope = await resolvePortalSession(deps, request);
@@ -53,11 +54,12 @@ async function requirePortal(deps: AppDeps, request: FastifyRequest): Promise<Po
   return scope;
 }
 
-const describeSession = (s: PortalScope) => ({
+const describeSession = async (deps: AppDeps, s: PortalScope) => ({
   scope: s.scope,
   customerName: s.customerName,
   singleInstallation: s.installationId !== null,
   language: s.language,
+  company: await portalCompany(deps, s),
 });
 
 export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -122,14 +124,14 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const opened = await openPortalSession(deps, request.meta, request.body);
       setPortalCookie(reply, deps, opened.token, opened.expiresAt);
-      return describeSession(opened.scope);
+      return describeSession(deps, opened.scope);
     },
   });
 
   r.get('/portal/session', {
     config: PUBLIC,
     schema: { tags: ['Portal'], summary: 'The current portal session', response: { 200: portalSessionView } },
-    handler: async (request) => describeSession(await requirePortal(deps, request)),
+    handler: async (request) => describeSession(deps, await requirePortal(deps, request)),
   });
 
   r.post('/portal/logout', {
@@ -158,7 +160,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['Portal'],
       summary: 'The installations this portal session may see, with their forecasts',
       querystring: z.strictObject({ lang }),
-      response: { 200: z.any() },
+      response: { 200: portalInstallationsView },
     },
     handler: async (request) => {
       const scope = await requirePortal(deps, request);
@@ -177,7 +179,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
       tags: ['Portal'],
       summary: 'The executed work on one installation',
       params: idParam,
-      response: { 200: z.any() },
+      response: { 200: portalLogbookView },
     },
     handler: async (request) =>
       portalLogbook(deps, await requirePortal(deps, request), request.meta, request.params.id),
@@ -213,7 +215,7 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
     schema: {
       tags: ['Portal'],
       summary: 'Who at the service company viewed or exported this data, and when',
-      response: { 200: z.any() },
+      response: { 200: portalConsultationsView },
     },
     handler: async (request) => portalConsultations(deps, await requirePortal(deps, request), request.meta),
   });

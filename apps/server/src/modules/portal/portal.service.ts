@@ -4,6 +4,8 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit, type AuditEntry } from '../audit/audit-recorder.js';
 import { workOrderDocument } from '../documents/document-data.js';
+import { workOrderFilename } from '../documents/documents.service.js';
+import { readSettings } from '../settings/settings.service.js';
 import type { InstallationRow } from '../installations/installations.repository.js';
 import { presentInstallations } from '../installations/installations.service.js';
 import { listWorkOrders } from '../work-orders/work-orders.repository.js';
@@ -142,7 +144,9 @@ export async function portalLogbook(deps: AppDeps, s: PortalScope, meta: Meta, i
         number: w.number,
         executedOn: w.executedOn,
         executorName: w.executorName,
-        activities: w.activities.filter((a) => a.installationId === installationId),
+        activities: w.activities
+          .filter((a) => a.installationId === installationId)
+          .map(({ cylinderId: _stock, ...activity }) => activity),
       })),
     };
   });
@@ -182,7 +186,7 @@ export async function portalWorkOrderPdf(
     return doc;
   });
   return {
-    filename: `${document.number}.pdf`,
+    filename: workOrderFilename(document.lang, document.number),
     pdf: await deps.pdf.render({ kind: 'work_order', data: document }),
   };
 }
@@ -209,8 +213,10 @@ export async function portalConsultations(deps: AppDeps, s: PortalScope, meta: M
       actor_name: string;
       action: string;
       entity_type: string | null;
+      entity_id: string | null;
+      details: Record<string, unknown> | null;
     }>(
-      `select occurred_at, actor_type, actor_name, action, entity_type from audit_events
+      `select occurred_at, actor_type, actor_name, action, entity_type, entity_id, details from audit_events
         where tenant_id = $1 and actor_type in ('user', 'system_user')
           and (action like '%.viewed' or action = 'export.created')
           and (entity_id = any($2::uuid[])
@@ -230,14 +236,58 @@ export async function portalConsultations(deps: AppDeps, s: PortalScope, meta: M
       },
       deps.now(),
     );
+    const labels = await subjectLabels(tx, s.tenantId, entityIds);
     return {
-      items: events.map((e) => ({
-        at: e.occurred_at.toISOString(),
-        who: e.actor_name,
-        actorType: e.actor_type,
-        action: e.action,
-        what: e.entity_type,
-      })),
+      items: events.map((e) => {
+        const details = e.details ?? {};
+        const subjectId =
+          e.entity_type === 'export'
+            ? String(details.installationId ?? details.workOrderId ?? '')
+            : (e.entity_id ?? '');
+        const str = (v: unknown) => (typeof v === 'string' ? v : null);
+        return {
+          at: e.occurred_at.toISOString(),
+          who: e.actor_name,
+          actorType: e.actor_type,
+          action: e.action,
+          what: e.entity_type,
+          subject: labels.get(subjectId) ?? null,
+          format: str(details.format),
+          resource: str(details.resource),
+        };
+      }),
+    };
+  });
+}
+
+type Subject = { type: 'customer' | 'location' | 'installation' | 'work_order'; id: string; label: string };
+
+/** Names for the records a consultation points at, so the customer reads which one was looked at. */
+async function subjectLabels(tx: Queryable, tenantId: string, ids: string[]): Promise<Map<string, Subject>> {
+  const rows = await tx.query<Subject>(
+    `select 'customer' as type, id::text, name as label from customers where tenant_id = $1 and id = any($2::uuid[])
+     union all
+     select 'location', id::text, name from locations where tenant_id = $1 and id = any($2::uuid[])
+     union all
+     select 'installation', id::text,
+            coalesce(nullif(reference, ''), nullif(trim(brand || ' ' || model), ''), token)
+       from installations where tenant_id = $1 and id = any($2::uuid[])
+     union all
+     select 'work_order', id::text, number::text from work_orders where tenant_id = $1 and id = any($2::uuid[])`,
+    [tenantId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The service company behind the portal, so the customer knows whom to call. */
+export async function portalCompany(deps: AppDeps, s: PortalScope) {
+  return withTenant(deps.db, s.tenantId, async (tx) => {
+    const settings = await readSettings(tx, s.tenantId);
+    return {
+      name: settings.companyName,
+      phone: settings.phone,
+      email: settings.email,
+      website: settings.website,
     };
   });
 }

@@ -17,7 +17,13 @@ const KINDS: Record<string, ActionKind> = {
 };
 
 /** Consecutive look-ups by one person on one day read as one line: "3 times, between 09:14 and 10:02". */
-type Line = { who: string; integration: boolean; kind: ActionKind; times: string[] };
+type Line = {
+  who: string;
+  integration: boolean;
+  kind: ActionKind;
+  subject: Consultation['subject'];
+  times: string[];
+};
 type Day = { key: string; first: string; lines: Line[] };
 
 function groupByDay(items: Consultation[], f: Formatters): Day[] {
@@ -28,10 +34,14 @@ function groupByDay(items: Consultation[], f: Formatters): Day[] {
     const kind = KINDS[item.action] ?? 'other';
     const integration = item.actorType === 'system_user';
     const line = day.lines.find(
-      (l) => l.who === item.who && l.kind === kind && l.integration === integration,
+      (l) =>
+        l.who === item.who &&
+        l.kind === kind &&
+        l.integration === integration &&
+        l.subject?.id === item.subject?.id,
     );
     if (line) line.times.push(item.at);
-    else day.lines.push({ who: item.who, integration, kind, times: [item.at] });
+    else day.lines.push({ who: item.who, integration, kind, subject: item.subject, times: [item.at] });
     days.set(key, day);
   }
   return [...days.values()].sort((a, b) => b.key.localeCompare(a.key));
@@ -63,6 +73,11 @@ function LineText({ line }: { line: Line }) {
         )}
         {after}
       </Text>
+      {line.subject && (
+        <Text size="sm">
+          {t(`consultations.subject.${line.subject.type}`, { label: line.subject.label })}
+        </Text>
+      )}
       <Text size="xs" c="dimmed">
         {when}
       </Text>
@@ -87,7 +102,7 @@ function DaySection({ day }: { day: Day }) {
           {day.lines.map((line) => (
             <Box
               component="li"
-              key={`${line.who}|${line.kind}|${line.integration}`}
+              key={`${line.who}|${line.kind}|${line.integration}|${line.subject?.id ?? ''}`}
               className="portal-consultation"
             >
               <LineText line={line} />

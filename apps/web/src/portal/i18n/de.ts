@@ -14,6 +14,7 @@ export const de: Shape<typeof nl> = {
     signOut: 'Abmelden',
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
+    keptBy: 'Diese Daten führt {{company}}. Stimmt etwas nicht? Bitte wenden Sie sich an dieses Unternehmen.',
     footer:
       'Ihr Installateur pflegt diese Daten. Stimmt etwas nicht? Dann wenden Sie sich bitte an Ihren Installateur.',
   },
@@ -224,6 +225,12 @@ export const de: Shape<typeof nl> = {
       export:
         '{{who}} hat Daten exportiert oder ein Dokument daraus erstellt (z. B. einen Arbeitsauftrag als PDF)',
       other: '{{who}} hat Ihre Daten angesehen',
+    },
+    subject: {
+      installation: 'Anlage: {{label}}',
+      location: 'Standort: {{label}}',
+      customer: 'Kunde: {{label}}',
+      work_order: 'Arbeitsauftrag Nr. {{label}}',
     },
     once: 'um {{time}}',
     repeated_one: '{{count}}-mal, zwischen {{first}} und {{last}}',

@@ -14,6 +14,7 @@ export const en: Shape<typeof nl> = {
     signOut: 'Sign out',
     loading: 'Loading…',
     retry: 'Try again',
+    keptBy: 'These records are kept by {{company}}. Something not right? Please contact them.',
     footer:
       'Your service company keeps these records. Something not right? Please contact your service company.',
   },
@@ -212,6 +213,12 @@ export const en: Shape<typeof nl> = {
       workOrder: '{{who}} viewed a work order',
       export: '{{who}} exported data or made a document of it (e.g. a work order as PDF)',
       other: '{{who}} viewed your data',
+    },
+    subject: {
+      installation: 'Installation: {{label}}',
+      location: 'Location: {{label}}',
+      customer: 'Customer: {{label}}',
+      work_order: 'Work order no. {{label}}',
     },
     once: 'at {{time}}',
     repeated_one: '{{count}} time, between {{first}} and {{last}}',

@@ -14,6 +14,8 @@ export const fr: Shape<typeof nl> = {
     signOut: 'Se déconnecter',
     loading: 'Chargement…',
     retry: 'Réessayer',
+    keptBy:
+      'Ces données sont tenues par {{company}}. Quelque chose ne va pas ? Prenez contact avec cette entreprise.',
     footer:
       'Votre installateur tient ces données à jour. Une erreur ? Prenez contact avec votre installateur.',
   },
@@ -220,6 +222,12 @@ export const fr: Shape<typeof nl> = {
       workOrder: '{{who}} a consulté un bon de travail',
       export: '{{who}} a exporté des données ou en a fait un document (p. ex. un bon de travail en PDF)',
       other: '{{who}} a consulté vos données',
+    },
+    subject: {
+      installation: 'Installation : {{label}}',
+      location: 'Site : {{label}}',
+      customer: 'Client : {{label}}',
+      work_order: 'Bon de travail n° {{label}}',
     },
     once: 'à {{time}}',
     repeated_one: '{{count}} fois, entre {{first}} et {{last}}',

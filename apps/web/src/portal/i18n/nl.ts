@@ -11,6 +11,8 @@ export const nl = {
     signOut: 'Afmelden',
     loading: 'Laden…',
     retry: 'Opnieuw proberen',
+    keptBy:
+      'Deze gegevens worden bijgehouden door {{company}}. Klopt er iets niet? Neem dan contact met hen op.',
     footer:
       'Je installateur houdt deze gegevens bij. Klopt er iets niet? Neem dan contact op met je installateur.',
   },
@@ -211,6 +213,12 @@ export const nl = {
       workOrder: '{{who}} bekeek een werkbon',
       export: '{{who}} exporteerde gegevens of maakte er een document van (bv. een werkbon als PDF)',
       other: '{{who}} bekeek je gegevens',
+    },
+    subject: {
+      installation: 'Installatie: {{label}}',
+      location: 'Locatie: {{label}}',
+      customer: 'Klant: {{label}}',
+      work_order: 'Werkbon nr. {{label}}',
     },
     once: 'om {{time}}',
     repeated_one: '{{count}} keer, tussen {{first}} en {{last}}',

@@ -98,10 +98,48 @@ export function PortalLayout({ session, onSignOut, children }: Props) {
         {children}
       </Container>
       <Container size="md" px="md" pb="xl" component="footer">
-        <Text size="xs" c="dimmed">
-          {t('app.footer')}
-        </Text>
+        <CompanyContact company={session.company} />
       </Container>
     </Box>
+  );
+}
+
+/** Who keeps these records and how to reach them; the generic sentence when the company left it blank. */
+function CompanyContact({ company }: { company: PortalSession['company'] }) {
+  const t = usePortalT();
+  if (!company.name) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t('app.footer')}
+      </Text>
+    );
+  }
+  const website =
+    company.website && !/^https?:\/\//i.test(company.website)
+      ? `https://${company.website}`
+      : company.website;
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {t('app.keptBy', { company: company.name })}
+      </Text>
+      <Group gap="md" className="portal-company-contact">
+        {company.phone && (
+          <Text size="xs" component="a" href={`tel:${company.phone.replace(/[^+\d]/g, '')}`}>
+            {company.phone}
+          </Text>
+        )}
+        {company.email && (
+          <Text size="xs" component="a" href={`mailto:${company.email}`}>
+            {company.email}
+          </Text>
+        )}
+        {website && (
+          <Text size="xs" component="a" href={website} target="_blank" rel="noopener noreferrer">
+            {company.website}
+          </Text>
+        )}
+      </Group>
+    </Stack>
   );
 }
