@@ -12,6 +12,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token for requests made outside apiFetch (uploads with progress). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 

@@ -130,6 +130,7 @@ export type Installation = InstallationFields & {
   leakLoss: LeakLoss | null;
   missing: string[];
   components: Component[];
+  attachments: Attachment[];
   labels: LabelRef[];
   createdAt: string;
   updatedAt: string;
@@ -138,3 +139,15 @@ export type Installation = InstallationFields & {
 };
 
 export type Refrigerant = { name: string; aliases: string[]; class: string; gwp: number | null };
+
+/** A photo or PDF attached to an installation (GET /installations/{id} → attachments). */
+export type Attachment = {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  width: number | null;
+  height: number | null;
+  createdAt: string;
+  createdBy: string | null;
+};

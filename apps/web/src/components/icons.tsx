@@ -72,3 +72,11 @@ export const IconImport = icon(['M12 3v12', 'M7 10l5 5 5-5', 'M4 15v4a2 2 0 0 0 
 export const IconLabel = icon(['M3 12V4h8l10 10-8 8z', 'M7.5 7.5h.01']);
 export const IconArchive = icon(['M3 4h18v4H3z', 'M5 8v12h14V8', 'M10 12h4']);
 export const IconAlert = icon(['M12 3l10 18H2z', 'M12 10v5', 'M12 18h.01']);
+export const IconMail = icon(['M3 6h18v12H3z', 'M3 7l9 6 9-6']);
+export const IconFile = icon(['M6 3h8l4 4v14H6z', 'M14 3v4h4', 'M9 13h6', 'M9 17h6']);
+export const IconUpload = icon(['M12 16V4', 'M7 9l5-5 5 5', 'M5 20h14']);
+export const IconDevice = icon(['M7 3h10v18H7z', 'M11 18h2']);
+export const IconLink = icon([
+  'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
+  'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+]);

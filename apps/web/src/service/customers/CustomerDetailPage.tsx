@@ -14,6 +14,7 @@ import { Section } from '../../components/Section';
 import { InstallationsList } from '../installations/InstallationsList';
 import { LocationFormModal } from '../locations/LocationFormModal';
 import { addressLine, listLocations, LOCATIONS_KEY, locationTitle } from '../locations/locations-api';
+import { PortalAccessSection } from '../portal-access/PortalAccessSection';
 import { CustomerFacts } from './CustomerFacts';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CUSTOMERS_KEY, deleteCustomer, getCustomer } from './customers-api';
@@ -121,6 +122,7 @@ export function CustomerDetailPage() {
           empty={t('installations.emptyHere')}
         />
       </Section>
+      <PortalAccessSection scope="customer" id={c.id} />
       {dialog === 'edit' && <CustomerFormModal customer={c} onClose={() => setDialog(null)} />}
       {dialog === 'merge' && <MergeCustomerModal customer={c} onClose={() => setDialog(null)} />}
       {dialog === 'location' && (

@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconPlus } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
+import { InstallationDocuments } from '../documents/InstallationDocuments';
 import { buildingName } from '../locations/building-name';
 import {
   getBuilding,
@@ -130,6 +132,8 @@ export function InstallationDetailPage() {
       </Section>
       <ForecastsSection installation={i} />
       <LogbookSection installationId={i.id} />
+      <InstallationDocuments installation={i} />
+      <AttachmentsSection installation={i} />
       <ComponentsSection installation={i} />
       <ConfirmModal
         opened={confirm !== null}

@@ -14,6 +14,7 @@ import { LabelChips } from '../../components/LabelChips';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { InstallationsList } from '../installations/InstallationsList';
+import { PortalAccessSection } from '../portal-access/PortalAccessSection';
 import { BuildingsSection } from './BuildingsSection';
 import { LocationFormModal } from './LocationFormModal';
 import { addressLine, deleteLocation, getLocation, LOCATIONS_KEY, locationTitle } from './locations-api';
@@ -113,6 +114,7 @@ export function LocationDetailPage() {
           empty={t('installations.emptyHere')}
         />
       </Section>
+      <PortalAccessSection scope="location" id={l.id} />
       {editing && (
         <LocationFormModal customerId={l.customerId} location={l} onClose={() => setEditing(false)} />
       )}

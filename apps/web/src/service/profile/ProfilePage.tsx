@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MyDevicesSection } from '../devices/MyDevicesSection';
 import { PageHeader } from '../../components/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PersonalDetailsForm } from './PersonalDetailsForm';
@@ -30,6 +31,9 @@ export function ProfilePage() {
       </Paper>
       <Paper withBorder radius="md" p="lg">
         <TwoFactorSection />
+      </Paper>
+      <Paper withBorder radius="md" p="lg">
+        <MyDevicesSection />
       </Paper>
     </Stack>
   );

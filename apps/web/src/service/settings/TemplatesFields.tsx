@@ -14,7 +14,9 @@ import type { EmailTemplate, NoteTemplate } from '../../api/work-types';
 import { IconPlus, IconTrash } from '../../components/icons';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { currentLanguage } from '../../i18n';
+import { TemplatePreview } from '../documents/TemplatePreview';
 import type { SetField, SettingsDraft } from './settings-form';
+import { useSampleValues } from './template-samples';
 
 type Props = { values: SettingsDraft; set: SetField; errors: Record<string, string> };
 
@@ -52,14 +54,24 @@ export function NoteTemplatesFields({ values, set, errors }: Props) {
                   onChange={(language) => change(index, { language })}
                 />
               </SimpleGrid>
-              <Textarea
-                label={t('settings.templateBody')}
-                autosize
-                minRows={2}
-                value={n.body}
-                onChange={(e) => change(index, { body: e.currentTarget.value })}
-                error={errors[`noteTemplates.${index}.body`]}
-              />
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Textarea
+                  label={t('settings.templateBody')}
+                  autosize
+                  minRows={2}
+                  value={n.body}
+                  onChange={(e) => change(index, { body: e.currentTarget.value })}
+                  error={errors[`noteTemplates.${index}.body`]}
+                />
+                <Stack gap={4}>
+                  <TemplatePreview body={n.body} title={t('templatePreview.noteTitle')} />
+                  {/\{\w+\}/.test(n.body) && (
+                    <Text size="xs" c="dimmed">
+                      {t('templatePreview.notePlaceholders')}
+                    </Text>
+                  )}
+                </Stack>
+              </SimpleGrid>
             </Stack>
             <ActionIcon
               variant="subtle"
@@ -91,6 +103,7 @@ export function NoteTemplatesFields({ values, set, errors }: Props) {
 export function EmailTemplatesFields({ values, set, errors }: Props) {
   const { t } = useTranslation();
   const list = values.emailTemplates;
+  const samples = useSampleValues();
   const change = (index: number, next: Partial<EmailTemplate>) =>
     set('emailTemplates')(replaceAt(list, index, next));
   return (
@@ -127,14 +140,21 @@ export function EmailTemplatesFields({ values, set, errors }: Props) {
                   error={errors[`emailTemplates.${index}.subject`]}
                 />
               </SimpleGrid>
-              <Textarea
-                label={t('settings.templateBody')}
-                autosize
-                minRows={3}
-                value={m.body}
-                onChange={(e) => change(index, { body: e.currentTarget.value })}
-                error={errors[`emailTemplates.${index}.body`]}
-              />
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Textarea
+                  label={t('settings.templateBody')}
+                  autosize
+                  minRows={3}
+                  value={m.body}
+                  onChange={(e) => change(index, { body: e.currentTarget.value })}
+                  error={errors[`emailTemplates.${index}.body`]}
+                />
+                <TemplatePreview
+                  subject={m.subject}
+                  body={m.body}
+                  values={samples(m.language, values.companyName)}
+                />
+              </SimpleGrid>
             </Stack>
             <ActionIcon
               variant="subtle"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { IconDots } from '../../components/icons';
 
-export type UserAction = 'edit' | 'apiKeys' | 'invite' | 'deactivate' | 'reactivate';
+export type UserAction = 'edit' | 'apiKeys' | 'devices' | 'invite' | 'deactivate' | 'reactivate';
 
 type Props = { user: User; isSelf: boolean; onAction: (action: UserAction, user: User) => void };
 
@@ -22,6 +22,9 @@ export function UserActionsMenu({ user, isSelf, onAction }: Props) {
         <Menu.Item onClick={() => onAction('edit', user)}>{t('common.edit')}</Menu.Item>
         {user.kind === 'system' && (
           <Menu.Item onClick={() => onAction('apiKeys', user)}>{t('users.apiKeys')}</Menu.Item>
+        )}
+        {user.kind === 'person' && (
+          <Menu.Item onClick={() => onAction('devices', user)}>{t('devices.action')}</Menu.Item>
         )}
         {canInvite && (
           <Menu.Item onClick={() => onAction('invite', user)}>

@@ -11,6 +11,7 @@ import { IconKey, IconPlus } from '../../components/icons';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagedList } from '../../components/usePagedList';
+import { DevicesModal } from '../devices/DevicesModal';
 import { ApiKeysModal } from './ApiKeysModal';
 import { PersonFormModal } from './PersonFormModal';
 import { SystemUserFormModal } from './SystemUserFormModal';
@@ -22,7 +23,7 @@ import { useUserStatusActions } from './useUserStatusActions';
 
 type Dialog =
   | { type: 'person' | 'system'; user: User | null }
-  | { type: 'apiKeys' | 'deactivate' | 'reactivate'; user: User }
+  | { type: 'apiKeys' | 'devices' | 'deactivate' | 'reactivate'; user: User }
   | null;
 
 /** Users and system users: list, filter, add, edit roles, invite, (de)activate, API keys. */
@@ -96,6 +97,7 @@ export function UsersPage() {
       {dialog?.type === 'person' && <PersonFormModal user={dialog.user} onClose={close} />}
       {dialog?.type === 'system' && <SystemUserFormModal user={dialog.user} onClose={close} />}
       {dialog?.type === 'apiKeys' && <ApiKeysModal user={dialog.user} onClose={close} />}
+      {dialog?.type === 'devices' && <DevicesModal user={dialog.user} onClose={close} />}
       <ConfirmModal
         opened={dialog?.type === 'deactivate' || dialog?.type === 'reactivate'}
         title={dialog?.type === 'deactivate' ? t('users.deactivateTitle') : t('users.reactivateTitle')}

@@ -8,6 +8,7 @@ import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LabelChips } from '../../components/LabelChips';
 import { PageHeader } from '../../components/PageHeader';
+import { WorkOrderDocuments } from '../documents/WorkOrderDocuments';
 import { getInstallation, INSTALLATIONS_KEY } from '../installations/installations-api';
 import { StatusBadge } from './StatusBadge';
 import { draftOfWorkOrder, newWorkOrderDraft } from './work-order-draft';
@@ -67,6 +68,7 @@ export function WorkOrderFormPage() {
           )
         }
       />
+      {wo && <WorkOrderDocuments workOrder={wo} />}
       <WorkOrderForm
         key={wo ? `${wo.id}:${wo.version}` : 'new'}
         workOrder={wo}

@@ -9,6 +9,7 @@ import { users } from './users';
 import { sites } from './sites';
 import { work } from './work';
 import { admin } from './admin';
+import { documents } from './documents';
 
 export const en: Shape<typeof nl> = {
   ...common,
@@ -20,4 +21,5 @@ export const en: Shape<typeof nl> = {
   ...sites,
   ...work,
   ...admin,
+  ...documents,
 };

@@ -7,6 +7,7 @@ import { users } from './users';
 import { sites } from './sites';
 import { work } from './work';
 import { admin } from './admin';
+import { documents } from './documents';
 
 /** Dutch, the default language and the reference every other language must match key for key. */
 export const nl = {
@@ -19,4 +20,5 @@ export const nl = {
   ...sites,
   ...work,
   ...admin,
+  ...documents,
 };
