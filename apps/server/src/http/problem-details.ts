@@ -95,7 +95,12 @@ export function handleError(
       ],
       FST_ERR_CTP_INVALID_MEDIA_TYPE: [
         'Unsupported content type',
-        'Send JSON with Content-Type: application/json.',
+        // Most endpoints take JSON; uploads take the file itself, typed as what it is.
+        request.url.includes('/attachments')
+          ? 'Send the photo (JPEG, PNG, WebP) or PDF itself as the body, with its own Content-Type.'
+          : request.url.includes('/imports')
+            ? 'Send the .xlsx or .csv file itself as the body, with its own Content-Type.'
+            : 'Send JSON with Content-Type: application/json.',
       ],
       FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
         'Bad request',

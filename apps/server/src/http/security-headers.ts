@@ -28,6 +28,8 @@ export function registerSecurityHeaders(app: FastifyInstance, config: Config): v
     // Routes that set a stricter policy of their own (user files: sandbox) keep it.
     if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy'))
       reply.header('content-security-policy', CSP);
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not cached, unless a route decided otherwise (immutable attachment images).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 }

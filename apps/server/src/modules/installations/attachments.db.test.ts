@@ -98,7 +98,11 @@ describe('attachments', () => {
       headers: { cookie: admin.cookie! },
     });
     expect(stored.headers['content-disposition']).toMatch(/^inline/);
+    expect(stored.headers['cache-control']).toContain('private');
     expect(stored.rawPayload.toString('latin1')).not.toContain('GPS');
+    // Shown on the page is part of viewing the installation; only the download is audited on its own.
+    const downloads = await admin.get('/api/v1/audit-events?action=attachment.downloaded');
+    expect(downloads.data.items.map((e: { entity: { id: string } }) => e.entity.id)).toEqual([jpeg.data.id]);
     const detail = await admin.get(`/api/v1/installations/${installationId}`);
     expect(detail.data.attachments.map((a: { id: string }) => a.id)).toEqual([jpeg.data.id, png.data.id]);
   });

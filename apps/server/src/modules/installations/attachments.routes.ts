@@ -77,23 +77,29 @@ export function attachmentRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: z.any() },
     },
     handler: async (request, reply) => {
+      const asked = request.query.inline === 'true';
       const { view, stream } = await openAttachment(
         deps,
         serviceContext(request),
         request.params.id,
         request.params.attachmentId,
+        { shownInline: asked },
       );
-      const inline = request.query.inline === 'true' && view.contentType.startsWith('image/');
+      const inline = asked && view.contentType.startsWith('image/');
       const ascii = view.filename.replace(/[^A-Za-z0-9._-]/g, '_');
       // A user's file never runs as a page of ours: sandboxed, no sniffing, a download unless an image.
-      return reply
-        .type(view.contentType)
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(view.filename)}`,
-        )
-        .send(stream);
+      return (
+        reply
+          .type(view.contentType)
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          // An attachment never changes (a new file is a new id): the browser may keep its copy.
+          .header('cache-control', inline ? 'private, max-age=86400, immutable' : 'private, no-store')
+          .header(
+            'content-disposition',
+            `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(view.filename)}`,
+          )
+          .send(stream)
+      );
     },
   });
 

@@ -134,6 +134,7 @@ export async function openAttachment(
   ctx: ServiceContext,
   installationId: string,
   id: string,
+  options: { shownInline?: boolean } = {},
 ): Promise<{ view: AttachmentView; stream: Readable }> {
   if (!canReadCustomers(ctx.principal)) throw forbidden();
   const row = await withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -142,6 +143,9 @@ export async function openAttachment(
       [ctx.tenantId, installationId, id],
     );
     if (!found) throw notFound('Attachment');
+    // A photo shown on the installation page is part of that page's (audited) view; only taking
+    // a copy of the file is a download of its own.
+    if (options.shownInline && found.content_type.startsWith('image/')) return found;
     await audit(
       tx,
       ctx,
