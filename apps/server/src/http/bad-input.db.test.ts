@@ -102,8 +102,10 @@ describe('bad input never causes a 5xx and never writes', () => {
     expect(id.data.errors[0].field).toBe('id');
     const limit = await client.get('/api/v1/customers?limit=5000');
     expect(limit.data.errors[0].field).toBe('limit');
-    const unknown = await client.get('/api/v1/customers?sort=name');
+    const unknown = await client.get('/api/v1/customers?sort=colour');
+    expect(unknown.statusCode).toBe(400);
     expect(unknown.data.errors[0].field).toBe('sort');
+    expect(unknown.data.errors[0].message).toContain('name, -name');
   });
 
   it('wrote nothing in all of the above except the one valid customer', async () => {

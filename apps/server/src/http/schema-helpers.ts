@@ -49,7 +49,7 @@ export const idParam = z.strictObject({ id: z.guid('Must be a valid id.').descri
 
 export const listQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size, at most 200'),
-  cursor: z.string().max(500).optional().describe('Opaque cursor from the previous page'),
+  cursor: z.string().max(4000).optional().describe('Opaque cursor from the previous page'),
 };
 
 export const isoTimestamp = z.iso.datetime({ offset: true });

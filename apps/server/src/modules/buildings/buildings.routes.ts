@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam } from '../../http/schema-helpers.js';
 import { buildingInput, buildingListQuery, buildingPatch, buildingView } from './buildings.schemas.js';
 import {
@@ -37,25 +38,44 @@ export function buildingRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: buildingInput,
       response: { 201: buildingView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createBuilding(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createBuilding(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
 
   r.get('/buildings/:id', {
-    schema: { tags, summary: 'Read a building', params: idParam, response: { 200: buildingView } },
-    handler: async (request) => getBuilding(deps, serviceContext(request), request.params.id),
+    schema: {
+      tags,
+      summary: 'Read a building (ETag = its version)',
+      params: idParam,
+      response: { 200: buildingView },
+    },
+    handler: async (request, reply) => {
+      const building = await getBuilding(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(building.version)).send(building);
+    },
   });
 
   r.patch('/buildings/:id', {
     schema: {
       tags,
-      summary: 'Change a building',
+      summary:
+        'Change a building; send If-Match or version to be told (409) when someone else changed it first',
       params: idParam,
       body: buildingPatch,
       response: { 200: buildingView },
     },
-    handler: async (request) =>
-      updateBuilding(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateBuilding(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.delete('/buildings/:id', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { isoDate, line } from '../../http/schema-helpers.js';
 import { forecastView } from '../forecasts/forecast.schemas.js';
 
@@ -19,6 +20,7 @@ export const buildingPatch = z.strictObject({
   name: line(200, 1).optional(),
   forecastEnabled: z.boolean().optional(),
   lastEnergyInspectionOn: isoDate().nullable().optional(),
+  version: versionInput,
 });
 
 export const buildingView = z
@@ -36,6 +38,7 @@ export const buildingView = z
       .nullable()
       .describe('Cooling capacity of the comfort installations, added up'),
     energyInspection: forecastView.describe('Air-conditioning energy inspection of the building'),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import type { BuildingEvaluation } from '@climalog/compliance';
 import { audit } from '../audit/audit-recorder.js';
 import { refreshBuildingForecasts } from '../forecasts/forecast-store.js';
@@ -27,13 +28,14 @@ type BuildingRow = {
   forecast_enabled: boolean;
   last_energy_inspection_on: string | null;
   installation_count: number;
+  version: number;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
 };
 
 const SELECT = `select b.id, b.location_id, l.customer_id, b.name, b.is_default, b.forecast_enabled, b.last_energy_inspection_on,
-    b.created_by, b.created_at, b.updated_at,
+    b.version, b.created_by, b.created_at, b.updated_at,
     (select count(*)::int from installations i where i.tenant_id = b.tenant_id and i.building_id = b.id and i.archived_at is null) as installation_count
   from buildings b join locations l on l.tenant_id = b.tenant_id and l.id = b.location_id`;
 
@@ -48,6 +50,7 @@ const present = (r: BuildingRow, evaluation: BuildingEvaluation): BuildingView =
   installationCount: r.installation_count,
   comfortCoolingKw: evaluation.comfortCoolingKw,
   energyInspection: presentForecast(evaluation.energyInspection),
+  version: r.version,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -139,21 +142,27 @@ const COLUMNS = {
   lastEnergyInspectionOn: 'last_energy_inspection_on',
 } as const;
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateBuilding(
   deps: AppDeps,
   ctx: ServiceContext,
   id: string,
   patch: BuildingPatch,
+  expectedVersion?: number,
 ): Promise<BuildingView> {
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await lockVersion(tx, 'buildings', ctx.tenantId, id);
     const existing = await findBuilding(tx, ctx.tenantId, id);
     if (!existing) throw notFound('Building');
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the buildings they added themselves.');
-    const { assignments, values } = patchAssignments(patch, COLUMNS, 4);
+    assertVersion(existing.version, expectedVersion, 'this building');
+    const { version: _version, ...fields } = patch;
+    const { assignments, values } = patchAssignments(fields, COLUMNS, 4);
     await tx.query(
-      `update buildings set ${[...assignments, 'updated_at = $3'].join(', ')} where tenant_id = $1 and id = $2`,
+      `update buildings set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
+        where tenant_id = $1 and id = $2`,
       [ctx.tenantId, id, now, ...values],
     );
     await audit(
@@ -163,7 +172,7 @@ export async function updateBuilding(
         action: 'building.updated',
         entityType: 'building',
         entityId: id,
-        details: { changed: Object.keys(patch) },
+        details: { changed: Object.keys(fields) },
       },
       now,
     );

@@ -51,12 +51,12 @@ export async function mergeCustomers(
       ]),
     );
     const movedLocations = await tx.query(
-      'update locations set customer_id = $3, updated_at = $4 where tenant_id = $1 and customer_id = $2 returning id',
+      'update locations set customer_id = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and customer_id = $2 returning id',
       [ctx.tenantId, duplicateId, keepId, now],
     );
     const movedInstallations = await tx.query(
-      'update installations set customer_id = $3 where tenant_id = $1 and customer_id = $2 returning id',
-      [ctx.tenantId, duplicateId, keepId],
+      'update installations set customer_id = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and customer_id = $2 returning id',
+      [ctx.tenantId, duplicateId, keepId, now],
     );
     await tx.query(
       `insert into label_assignments (tenant_id, label_id, entity_id)

@@ -1,6 +1,7 @@
 import type { Language } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { insertColumns, patchAssignments } from '../../db/sql-patch.js';
+import { defineSorts, sortSql, type Position, type Sort, type SortedRow } from '../../http/list-sort.js';
 import { escapeLike } from '../users/users.repository.js';
 import type { CustomerPatch } from './customers.schemas.js';
 
@@ -18,14 +19,14 @@ export type CustomerRow = {
   mobile: string | null;
   website: string | null;
   notes: string;
+  version: number;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
-  sort_key: string;
 };
 
 const COLUMNS = `id, tenant_id, name, internal_name, customer_number, language, enterprise_number, vat_number, email,
-  phone, mobile, website, notes, created_by, created_at, updated_at, lower(name) as sort_key`;
+  phone, mobile, website, notes, version, created_by, created_at, updated_at`;
 
 /** API field → column, for inserts and partial updates. */
 const FIELD_COLUMNS = {
@@ -42,7 +43,7 @@ const FIELD_COLUMNS = {
   notes: 'notes',
 } as const;
 
-export type CustomerFields = Omit<CustomerPatch, 'labelIds'>;
+export type CustomerFields = Omit<CustomerPatch, 'labelIds' | 'version'>;
 
 export async function findCustomer(tx: Queryable, tenantId: string, id: string): Promise<CustomerRow | null> {
   const [row] = await tx.query<CustomerRow>(
@@ -52,35 +53,50 @@ export async function findCustomer(tx: Queryable, tenantId: string, id: string):
   return row ?? null;
 }
 
+/** What the customer list sorts by; alphabetical unless asked otherwise. */
+export const CUSTOMER_SORTS = defineSorts({
+  fields: {
+    name: { sql: 'lower(c.name)', type: 'text' },
+    number: { sql: "nullif(lower(c.customer_number), '')", type: 'text' },
+    createdAt: { sql: 'c.created_at', type: 'timestamptz' },
+    updatedAt: { sql: 'c.updated_at', type: 'timestamptz' },
+  },
+  tie: { sql: 'c.id::text', type: 'text' },
+  default: 'name',
+});
+
+export type CustomerSort = Sort<keyof typeof CUSTOMER_SORTS.fields>;
+
 export type CustomerFilter = {
   q?: string | undefined;
   labelId?: string | undefined;
-  after?: readonly [string, string] | undefined;
+  sort: CustomerSort;
+  after?: Position | undefined;
   limit: number;
 };
 
-/** Alphabetical, paged by keyset on (lower(name), id). */
+/** In the requested order, paged by keyset on (sort value, id). */
 export function listCustomers(
   tx: Queryable,
   tenantId: string,
   filter: CustomerFilter,
-): Promise<CustomerRow[]> {
-  return tx.query<CustomerRow>(
-    `select ${COLUMNS} from customers c
+): Promise<(CustomerRow & SortedRow)[]> {
+  const order = sortSql(CUSTOMER_SORTS, filter.sort, filter.after, 5);
+  return tx.query<CustomerRow & SortedRow>(
+    `select ${COLUMNS}, ${order.select} from customers c
       where tenant_id = $1
         and ($2::text is null or lower(name) like '%' || $2 || '%' or lower(internal_name) like '%' || $2 || '%'
              or lower(coalesce(customer_number, '')) like '%' || $2 || '%')
         and ($3::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = c.tenant_id and a.entity_id = c.id and a.label_id = $3::uuid))
-        and ($4::text is null or (lower(name), id::text) > ($4, $5))
-      order by lower(name), id::text
-      limit $6`,
+        and ${order.where}
+      ${order.orderBy}
+      limit $4`,
     [
       tenantId,
       filter.q ? escapeLike(filter.q.toLowerCase()) : null,
       filter.labelId ?? null,
-      filter.after?.[0] ?? null,
-      filter.after?.[1] ?? null,
       filter.limit,
+      ...order.values,
     ],
   );
 }
@@ -110,7 +126,7 @@ export async function updateCustomer(
 ): Promise<CustomerRow | null> {
   const { assignments, values } = patchAssignments(fields, FIELD_COLUMNS, 4);
   const [row] = await tx.query<CustomerRow>(
-    `update customers set ${[...assignments, 'updated_at = $3'].join(', ')}
+    `update customers set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
       where tenant_id = $1 and id = $2 returning ${COLUMNS}`,
     [tenantId, id, now, ...values],
   );

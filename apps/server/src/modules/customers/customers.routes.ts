@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { sendXlsx } from '../../http/xlsx-export.js';
 import { mergeCustomers } from './customers-merge.service.js';
@@ -30,7 +31,7 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/customers', {
     schema: {
       tags,
-      summary: 'List customers (alphabetical); ?format=xlsx exports the filtered list',
+      summary: 'List customers (alphabetical unless ?sort= says otherwise); ?format=xlsx exports the list',
       querystring: customerListQuery,
       response: { 200: pageOf(customerView) },
     },
@@ -64,30 +65,44 @@ export function customerRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   r.post('/customers', {
     schema: { tags, summary: 'Add a customer', body: customerInput, response: { 201: customerView } },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createCustomer(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createCustomer(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
 
   r.get('/customers/:id', {
     schema: {
       tags,
-      summary: 'Read a customer (recorded in the audit log)',
+      summary: 'Read a customer (recorded in the audit log; ETag = its version)',
       params: idParam,
       response: { 200: customerView },
     },
-    handler: async (request) => getCustomer(deps, serviceContext(request), request.params.id),
+    handler: async (request, reply) => {
+      const customer = await getCustomer(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(customer.version)).send(customer);
+    },
   });
 
   r.patch('/customers/:id', {
     schema: {
       tags,
-      summary: 'Change a customer',
+      summary:
+        'Change a customer; send If-Match or version to be told (409) when someone else changed it first',
       params: idParam,
       body: customerPatch,
       response: { 200: customerView },
     },
-    handler: async (request) =>
-      updateCustomer(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateCustomer(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.post('/customers/:id/merge', {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { emailAddress, language, line, listQuery, multiline } from '../../http/schema-helpers.js';
+import { sortQuery } from '../../http/list-sort.js';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { parseEnterpriseNumber } from '../../security/enterprise-number.js';
 import { labelIdsInput, labelRef } from '../labels/labels.schemas.js';
+import { CUSTOMER_SORTS } from './customers.repository.js';
 
 /** Accepts the usual spellings (0417.497.106, BE0417497106, 417497106); checks the mod-97 digits. */
 export const enterpriseNumberInput = z
@@ -73,6 +76,7 @@ export const customerInput = z.strictObject({
 export const customerPatch = z.strictObject({
   name: line(200, 1).optional(),
   language: language().optional(),
+  version: versionInput,
   ...customerFields.shape,
 });
 
@@ -91,6 +95,7 @@ export const customerView = z
     website: z.string().nullable(),
     notes: z.string(),
     labels: z.array(labelRef),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
@@ -102,6 +107,7 @@ export const customerListQuery = z.strictObject({
   ...listQuery,
   q: line(100).optional().describe('Search in name, internal name and customer number'),
   labelId: z.guid().optional().describe('Only customers with this label'),
+  sort: sortQuery(CUSTOMER_SORTS),
   format: z
     .enum(['json', 'xlsx'])
     .default('json')

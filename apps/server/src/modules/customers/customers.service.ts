@@ -1,7 +1,9 @@
 import type { AppDeps, Principal, ServiceContext } from '../../context.js';
 import { withTenant } from '../../db/tenant-scope.js';
-import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { pageFrom } from '../../http/cursor.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
@@ -15,6 +17,7 @@ import {
   canUpdateCustomer,
 } from './customers.policy.js';
 import {
+  CUSTOMER_SORTS,
   deleteCustomer as deleteRow,
   findCustomer,
   insertCustomer,
@@ -44,6 +47,7 @@ export function presentCustomer(
     website: row.website,
     notes: row.notes,
     labels,
+    version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     createdBy: row.created_by,
@@ -63,11 +67,12 @@ export async function listCustomersPage(
   query: ListQuery & { limit: number; cursor?: string | undefined },
 ) {
   assertCanRead(ctx);
-  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  const after = positionFromCursor(CUSTOMER_SORTS, query.sort, query.cursor);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const rows = await listCustomers(tx, ctx.tenantId, {
       q: query.q,
       labelId: query.labelId,
+      sort: query.sort,
       after,
       limit: query.limit + 1,
     });
@@ -88,12 +93,12 @@ export async function listCustomersPage(
       rows,
       query.limit,
       (r) => presentCustomer(r, ctx.principal, labels.get(r.id)),
-      (r) => [r.sort_key, r.id],
+      cursorKeyOf(query.sort),
     );
   });
 }
 
-/** Batches of the filtered list for the spreadsheet export; the export is recorded first. */
+/** Batches of the filtered list, in the list's order, for the spreadsheet export; recorded first. */
 export async function* exportCustomers(
   deps: AppDeps,
   ctx: ServiceContext,
@@ -112,10 +117,16 @@ export async function* exportCustomers(
       deps.now(),
     ),
   );
-  let after: [string, string] | undefined;
+  let after: Position | undefined;
   for (;;) {
     const page = await withTenant(deps.db, ctx.tenantId, async (tx) => {
-      const rows = await listCustomers(tx, ctx.tenantId, { ...query, after, limit: 1000 });
+      const rows = await listCustomers(tx, ctx.tenantId, {
+        q: query.q,
+        labelId: query.labelId,
+        sort: query.sort,
+        after,
+        limit: 1000,
+      });
       const labels = await labelsOf(
         tx,
         ctx.tenantId,
@@ -125,8 +136,7 @@ export async function* exportCustomers(
     });
     if (page.rows.length === 0) return;
     yield page.views;
-    const last = page.rows.at(-1)!;
-    after = [last.sort_key, last.id];
+    after = positionOf(page.rows.at(-1)!);
   }
 }
 
@@ -161,26 +171,30 @@ export async function createCustomer(
   });
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateCustomer(
   deps: AppDeps,
   ctx: ServiceContext,
   id: string,
   patch: CustomerPatch,
+  expectedVersion?: number,
 ): Promise<CustomerView> {
   assertCanRead(ctx);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await lockVersion(tx, 'customers', ctx.tenantId, id);
     const existing = await findCustomer(tx, ctx.tenantId, id);
     if (!existing) throw notFound('Customer');
     if (!canUpdateCustomer(ctx.principal, existing)) {
       throw forbidden('Technicians can change only the customers they added themselves.');
     }
+    assertVersion(existing.version, expectedVersion, 'this customer');
     const before = presentCustomer(existing, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
-    const { labelIds, ...fields } = patch;
+    const { labelIds, version: _version, ...fields } = patch;
     const row = await updateRow(tx, ctx.tenantId, id, fields, now);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', id, labelIds);
     const after = presentCustomer(row!, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
-    const changed = changedFields(patch, before, after);
+    const changed = changedFields({ ...patch, version: undefined }, before, after);
     await audit(
       tx,
       ctx,

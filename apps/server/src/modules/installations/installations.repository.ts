@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { insertColumns, patchAssignments } from '../../db/sql-patch.js';
+import { defineSorts, sortSql, type Position, type Sort, type SortedRow } from '../../http/list-sort.js';
 import { escapeLike } from '../users/users.repository.js';
 import type { InstallationView } from './installations.schemas.js';
 
@@ -31,6 +32,7 @@ export type InstallationRow = {
   external_reference: string | null;
   token: string;
   archived_at: Date | null;
+  version: number;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -98,18 +100,41 @@ export type InstallationFilter = {
   refrigerant?: string | undefined;
   archived: 'false' | 'true' | 'all';
   q?: string | undefined;
-  before?: readonly [string, string] | undefined;
+  sort: InstallationSort;
+  after?: Position | undefined;
   limit: number;
 };
 
-/** Newest first, paged by keyset on (created_at, id). */
+/**
+ * What the installation list sorts by: newest first unless asked otherwise. An empty reference
+ * counts as missing and comes last, as do a missing refrigerant, charge or commissioning date.
+ */
+export const INSTALLATION_SORTS = defineSorts({
+  fields: {
+    reference: { sql: "nullif(lower(i.reference), '')", type: 'text' },
+    customer: { sql: 'lower(c.name)', type: 'text' },
+    refrigerant: { sql: 'i.refrigerant', type: 'text' },
+    chargeKg: { sql: 'i.charge_kg', type: 'numeric' },
+    commissionedOn: { sql: 'i.commissioned_on', type: 'date' },
+    createdAt: { sql: 'i.created_at', type: 'timestamptz' },
+    updatedAt: { sql: 'i.updated_at', type: 'timestamptz' },
+  },
+  tie: { sql: 'i.id::text', type: 'text' },
+  default: '-createdAt',
+});
+
+export type InstallationSort = Sort<keyof typeof INSTALLATION_SORTS.fields>;
+
+/** In the requested order, paged by keyset on (sort value, id). */
 export function listInstallations(
   tx: Queryable,
   tenantId: string,
   f: InstallationFilter,
-): Promise<InstallationRow[]> {
-  return tx.query<InstallationRow>(
-    `${SELECT}
+): Promise<(InstallationRow & SortedRow)[]> {
+  const order = sortSql(INSTALLATION_SORTS, f.sort, f.after, 11);
+  return tx.query<InstallationRow & SortedRow>(
+    `select i.*, c.name as customer_name, ${order.select}
+      from installations i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
       where i.tenant_id = $1
         and ($2::uuid is null or i.customer_id = $2::uuid)
         and ($3::uuid is null or i.location_id = $3::uuid)
@@ -119,9 +144,9 @@ export function listInstallations(
         and ($7::text is null or i.refrigerant = $7)
         and ($8 = 'all' or ($8 = 'true') = (i.archived_at is not null))
         and ($9::text is null or lower(i.reference || ' ' || i.brand || ' ' || i.model || ' ' || i.serial_number || ' ' || i.token || ' ' || coalesce(c.customer_number, '')) like '%' || $9 || '%')
-        and ($10::timestamptz is null or (i.created_at, i.id::text) < ($10::timestamptz, $11))
-      order by i.created_at desc, i.id::text desc
-      limit $12`,
+        and ${order.where}
+      ${order.orderBy}
+      limit $10`,
     [
       tenantId,
       f.customerId ?? null,
@@ -132,9 +157,8 @@ export function listInstallations(
       f.refrigerant ?? null,
       f.archived,
       f.q ? escapeLike(f.q.toLowerCase()) : null,
-      f.before?.[0] ?? null,
-      f.before?.[1] ?? null,
       f.limit,
+      ...order.values,
     ],
   );
 }
@@ -165,7 +189,8 @@ export async function updateInstallation(
 ): Promise<void> {
   const { assignments, values } = patchAssignments(fields, FIELD_COLUMNS, 4);
   await tx.query(
-    `update installations set ${[...assignments, 'updated_at = $3'].join(', ')} where tenant_id = $1 and id = $2`,
+    `update installations set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
+      where tenant_id = $1 and id = $2`,
     [tenantId, id, now, ...values],
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { sendXlsx } from '../../http/xlsx-export.js';
 import { attachmentRoutes } from './attachments.routes.js';
@@ -40,7 +41,8 @@ export function installationRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/installations', {
     schema: {
       tags,
-      summary: 'List installations (newest first); ?format=xlsx exports the filtered list',
+      summary:
+        'List installations (newest first unless ?sort= says otherwise); ?format=xlsx exports the list',
       querystring: installationListQuery,
       response: { 200: pageOf(installationView) },
     },
@@ -92,8 +94,10 @@ export function installationRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: installationInput,
       response: { 201: installationView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createInstallation(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createInstallation(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
 
   r.get('/installations/by-token/:token', {
@@ -109,23 +113,35 @@ export function installationRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/installations/:id', {
     schema: {
       tags,
-      summary: 'Read an installation (recorded in the audit log)',
+      summary: 'Read an installation (recorded in the audit log; ETag = its version)',
       params: idParam,
       response: { 200: installationView },
     },
-    handler: async (request) => getInstallation(deps, serviceContext(request), request.params.id),
+    handler: async (request, reply) => {
+      const installation = await getInstallation(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(installation.version)).send(installation);
+    },
   });
 
   r.patch('/installations/:id', {
     schema: {
       tags,
-      summary: 'Change an installation',
+      summary:
+        'Change an installation; send If-Match or version to be told (409) when someone else changed it first',
       params: idParam,
       body: installationPatch,
       response: { 200: installationView },
     },
-    handler: async (request) =>
-      updateInstallationById(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateInstallationById(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.delete('/installations/:id', {

@@ -1,8 +1,11 @@
 import { normalizeRefrigerantName } from '@climalog/compliance';
 import { z } from 'zod';
+import { sortQuery } from '../../http/list-sort.js';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { isoDate, line, listQuery, multiline } from '../../http/schema-helpers.js';
 import { installationForecastView, leakLossView } from '../forecasts/forecast.schemas.js';
 import { labelIdsInput, labelRef } from '../labels/labels.schemas.js';
+import { INSTALLATION_SORTS } from './installations.repository.js';
 
 export const INSTALLATION_KINDS = ['refrigeration', 'air_conditioning', 'heat_pump', 'heating'] as const;
 export const HEATING_FUELS = ['gas', 'liquid', 'solid', 'other'] as const;
@@ -78,6 +81,7 @@ export const installationInput = z.strictObject({
 
 export const installationPatch = z.strictObject({
   buildingId: z.guid('Must be a valid id.').optional().describe('Another building of the same location'),
+  version: versionInput,
   ...installationFields.shape,
 });
 
@@ -149,6 +153,7 @@ export const installationView = z
       }),
     ),
     labels: z.array(labelRef),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
@@ -171,6 +176,7 @@ export const installationListQuery = z.strictObject({
   q: line(100)
     .optional()
     .describe('Search in reference, brand, model, serial number, token and customer number'),
+  sort: sortQuery(INSTALLATION_SORTS),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 

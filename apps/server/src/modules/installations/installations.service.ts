@@ -2,8 +2,10 @@ import type { AppDeps, Principal, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { withTenant } from '../../db/tenant-scope.js';
-import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import { generateHumanCode } from '../../security/human-codes.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
@@ -24,6 +26,7 @@ import {
   componentsOf,
   findInstallation,
   insertInstallation,
+  INSTALLATION_SORTS,
   listInstallations,
   updateInstallation,
   type InstallationFilter,
@@ -86,6 +89,7 @@ export async function presentInstallations(
     })),
     attachments: attachments.get(r.id) ?? [],
     labels: labels.get(r.id) ?? [],
+    version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     createdBy: r.created_by,
@@ -153,20 +157,15 @@ async function placementFor(
 export async function listInstallationsPage(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: Omit<InstallationFilter, 'before'> & { cursor?: string | undefined },
+  query: Omit<InstallationFilter, 'after'> & { cursor?: string | undefined },
 ) {
   if (!canReadCustomers(ctx.principal)) throw forbidden();
-  const before = decodeCursor(query.cursor, ['string', 'string'] as const);
+  const after = positionFromCursor(INSTALLATION_SORTS, query.sort, query.cursor);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const rows = await listInstallations(tx, ctx.tenantId, { ...query, before, limit: query.limit + 1 });
+    const rows = await listInstallations(tx, ctx.tenantId, { ...query, after, limit: query.limit + 1 });
     if (!query.cursor)
       await audit(tx, ctx, { action: 'installation.listed', entityType: 'installation' }, deps.now());
-    const page = pageFrom(
-      rows,
-      query.limit,
-      (r) => r,
-      (r) => [r.created_at.toISOString(), r.id],
-    );
+    const page = pageFrom(rows, query.limit, (r) => r, cursorKeyOf(query.sort));
     return { items: await presentInstallations(tx, deps, ctx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -174,7 +173,7 @@ export async function listInstallationsPage(
 export async function* exportInstallations(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: Omit<InstallationFilter, 'before' | 'limit'>,
+  query: Omit<InstallationFilter, 'after' | 'limit'>,
 ): AsyncGenerator<InstallationView[]> {
   if (!canExportCustomers(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
   await withTenant(deps.db, ctx.tenantId, (tx) =>
@@ -189,16 +188,15 @@ export async function* exportInstallations(
       deps.now(),
     ),
   );
-  let before: [string, string] | undefined;
+  let after: Position | undefined;
   for (;;) {
     const batch = await withTenant(deps.db, ctx.tenantId, async (tx) => {
-      const rows = await listInstallations(tx, ctx.tenantId, { ...query, before, limit: 1000 });
+      const rows = await listInstallations(tx, ctx.tenantId, { ...query, after, limit: 1000 });
       return { rows, views: await presentInstallations(tx, deps, ctx, rows) };
     });
     if (batch.rows.length === 0) return;
     yield batch.views;
-    const last = batch.rows.at(-1)!;
-    before = [last.created_at.toISOString(), last.id];
+    after = positionOf(batch.rows.at(-1)!);
   }
 }
 
@@ -264,19 +262,23 @@ export async function createInstallation(
   });
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateInstallationById(
   deps: AppDeps,
   ctx: ServiceContext,
   id: string,
   patch: InstallationPatch,
+  expectedVersion?: number,
 ): Promise<InstallationView> {
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await lockVersion(tx, 'installations', ctx.tenantId, id);
     const existing = await load(tx, ctx, id);
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the installations they added themselves.');
+    assertVersion(existing.version, expectedVersion, 'this installation');
     const before = (await presentInstallations(tx, deps, ctx, [existing]))[0]!;
-    const { labelIds, buildingId, ...fields } = patch;
+    const { labelIds, buildingId, version: _version, ...fields } = patch;
     assertForecastMode(
       fields.forecastMode ?? existing.forecast_mode,
       fields.customIntervalMonths === undefined
@@ -307,7 +309,7 @@ export async function updateInstallationById(
         action: 'installation.updated',
         entityType: 'installation',
         entityId: id,
-        details: { changed: changedFields(patch, before, after) },
+        details: { changed: changedFields({ ...patch, version: undefined }, before, after) },
       },
       now,
     );
@@ -328,7 +330,7 @@ export async function setArchived(
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     await load(tx, ctx, id);
     await tx.query(
-      'update installations set archived_at = $3, updated_at = $4 where tenant_id = $1 and id = $2',
+      'update installations set archived_at = $3, version = version + 1, updated_at = $4 where tenant_id = $1 and id = $2',
       [ctx.tenantId, id, archived ? now : null, now],
     );
     await audit(

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam } from '../../http/schema-helpers.js';
 import { refrigerantInput } from '../installations/installations.schemas.js';
 import {
@@ -53,18 +54,30 @@ export function inventoryRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: productInput,
       response: { 201: productView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createProduct(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createProduct(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
   r.patch('/products/:id', {
     schema: {
       tags: ['Inventory'],
-      summary: 'Change or archive a product (managers)',
+      summary:
+        'Change or archive a product (managers); If-Match or version guards against lost updates (409)',
       params: idParam,
       body: productPatch,
       response: { 200: productView },
     },
-    handler: async (request) => updateProduct(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateProduct(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.get('/cylinders', {
@@ -92,27 +105,41 @@ export function inventoryRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: cylinderInput,
       response: { 201: cylinderView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createCylinder(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createCylinder(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
   r.get('/cylinders/:id', {
     schema: {
       tags: ['Cylinders'],
-      summary: 'A cylinder and its latest movements',
+      summary: 'A cylinder and its latest movements (ETag = its version)',
       params: idParam,
       response: { 200: cylinderView.extend({ movements: z.array(movementView) }) },
     },
-    handler: async (request) => getCylinder(deps, serviceContext(request), request.params.id),
+    handler: async (request, reply) => {
+      const cylinder = await getCylinder(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(cylinder.version)).send(cylinder);
+    },
   });
   r.patch('/cylinders/:id', {
     schema: {
       tags: ['Cylinders'],
-      summary: 'Correct or archive a cylinder (managers)',
+      summary:
+        'Correct or archive a cylinder (managers); If-Match or version guards against lost updates (409)',
       params: idParam,
       body: cylinderPatch,
       response: { 200: cylinderView },
     },
-    handler: async (request) =>
-      updateCylinder(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateCylinder(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { line, multiline } from '../../http/schema-helpers.js';
 import { refrigerantInput } from '../installations/installations.schemas.js';
 
@@ -14,6 +15,7 @@ export const productPatch = z.strictObject({
   unit: line(20, 1).optional(),
   notes: multiline(2000).optional(),
   archived: z.boolean().optional(),
+  version: versionInput,
 });
 export const productView = z
   .object({
@@ -23,6 +25,7 @@ export const productView = z
     unit: z.string(),
     notes: z.string(),
     archived: z.boolean(),
+    version: versionView,
   })
   .meta({ id: 'Product' });
 
@@ -44,6 +47,7 @@ export const cylinderPatch = z.strictObject({
   notes: multiline(2000).optional(),
   contentKg: kg('A content').optional().describe('A correction after weighing (recorded as an adjustment)'),
   archived: z.boolean().optional(),
+  version: versionInput,
 });
 export const cylinderView = z
   .object({
@@ -55,6 +59,7 @@ export const cylinderView = z
     contentKg: z.number(),
     notes: z.string(),
     archived: z.boolean(),
+    version: versionView.describe('Row version: every change adds one, withdrawals and recoveries too'),
   })
   .meta({ id: 'Cylinder' });
 

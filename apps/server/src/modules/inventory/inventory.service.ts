@@ -1,6 +1,7 @@
 import type { AppDeps, ServiceContext } from '../../context.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import type { CylinderInput, CylinderPatch, ProductInput, ProductPatch } from './inventory.schemas.js';
@@ -12,6 +13,7 @@ type ProductRow = {
   unit: string;
   notes: string;
   archived_at: Date | null;
+  version: number;
 };
 type CylinderRow = {
   id: string;
@@ -22,6 +24,7 @@ type CylinderRow = {
   content_kg: number;
   notes: string;
   archived_at: Date | null;
+  version: number;
 };
 
 const presentProduct = (r: ProductRow) => ({
@@ -31,6 +34,7 @@ const presentProduct = (r: ProductRow) => ({
   unit: r.unit,
   notes: r.notes,
   archived: r.archived_at !== null,
+  version: r.version,
 });
 export const presentCylinder = (r: CylinderRow) => ({
   id: r.id,
@@ -41,6 +45,7 @@ export const presentCylinder = (r: CylinderRow) => ({
   contentKg: r.content_kg,
   notes: r.notes,
   archived: r.archived_at !== null,
+  version: r.version,
 });
 
 /** Everybody reads products and cylinders (to record work); only managers and administrators manage them. */
@@ -78,14 +83,24 @@ export async function createProduct(deps: AppDeps, ctx: ServiceContext, input: P
   });
 }
 
-export async function updateProduct(deps: AppDeps, ctx: ServiceContext, id: string, patch: ProductPatch) {
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
+export async function updateProduct(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: ProductPatch,
+  expectedVersion?: number,
+) {
   assertManager(ctx);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const current = await lockVersion(tx, 'products', ctx.tenantId, id);
+    if (current === null) throw notFound('Product');
+    assertVersion(current, expectedVersion, 'this product');
     const [row] = await tx.query<ProductRow>(
       `update products set name = coalesce($3, name), sku = case when $4 then $5 else sku end, unit = coalesce($6, unit),
           notes = coalesce($7, notes), archived_at = case when $8::boolean is null then archived_at when $8 then coalesce(archived_at, $9) else null end,
-          updated_at = $9
+          version = version + 1, updated_at = $9
         where tenant_id = $1 and id = $2 returning *`,
       [
         ctx.tenantId,
@@ -99,7 +114,6 @@ export async function updateProduct(deps: AppDeps, ctx: ServiceContext, id: stri
         now,
       ],
     );
-    if (!row) throw notFound('Product');
     await audit(
       tx,
       ctx,
@@ -107,11 +121,11 @@ export async function updateProduct(deps: AppDeps, ctx: ServiceContext, id: stri
         action: 'product.updated',
         entityType: 'product',
         entityId: id,
-        details: { changed: Object.keys(patch) },
+        details: { changed: Object.keys(patch).filter((key) => key !== 'version') },
       },
       now,
     );
-    return presentProduct(row);
+    return presentProduct(row!);
   });
 }
 
@@ -198,7 +212,14 @@ export async function createCylinder(deps: AppDeps, ctx: ServiceContext, input: 
   });
 }
 
-export async function updateCylinder(deps: AppDeps, ctx: ServiceContext, id: string, patch: CylinderPatch) {
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
+export async function updateCylinder(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  id: string,
+  patch: CylinderPatch,
+  expectedVersion?: number,
+) {
   assertManager(ctx);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -207,12 +228,14 @@ export async function updateCylinder(deps: AppDeps, ctx: ServiceContext, id: str
       [ctx.tenantId, id],
     );
     if (!existing) throw notFound('Cylinder');
+    assertVersion(existing.version, expectedVersion, 'this cylinder');
     if (patch.contentKg !== undefined && patch.contentKg > existing.capacity_kg) {
       throw fieldError('contentKg', 'The content cannot exceed the capacity.', 'over_capacity');
     }
     const [row] = await tx.query<CylinderRow>(
       `update cylinders set serial_number = coalesce($3, serial_number), notes = coalesce($4, notes), content_kg = coalesce($5, content_kg),
-          archived_at = case when $6::boolean is null then archived_at when $6 then coalesce(archived_at, $7) else null end, updated_at = $7
+          archived_at = case when $6::boolean is null then archived_at when $6 then coalesce(archived_at, $7) else null end,
+          version = version + 1, updated_at = $7
         where tenant_id = $1 and id = $2 returning *`,
       [
         ctx.tenantId,
@@ -237,7 +260,7 @@ export async function updateCylinder(deps: AppDeps, ctx: ServiceContext, id: str
         action: 'cylinder.updated',
         entityType: 'cylinder',
         entityId: id,
-        details: { changed: Object.keys(patch) },
+        details: { changed: Object.keys(patch).filter((key) => key !== 'version') },
       },
       now,
     );

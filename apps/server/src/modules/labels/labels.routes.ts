@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam } from '../../http/schema-helpers.js';
 import { LABEL_SCOPES, labelInput, labelPatch, labelView } from './labels.schemas.js';
 import { createLabel, deleteLabel, listLabels, updateLabel } from './labels.service.js';
@@ -31,19 +32,30 @@ export function labelRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: labelInput,
       response: { 201: labelView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createLabel(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createLabel(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
 
   r.patch('/labels/:id', {
     schema: {
       tags,
-      summary: 'Change a label (administrators)',
+      summary: 'Change a label (administrators); If-Match or version guards against lost updates (409)',
       params: idParam,
       body: labelPatch,
       response: { 200: labelView },
     },
-    handler: async (request) => updateLabel(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateLabel(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.delete('/labels/:id', {

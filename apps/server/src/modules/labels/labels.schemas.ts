@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../context.js';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { line, multiline } from '../../http/schema-helpers.js';
 
 export const LABEL_SCOPES = ['customer', 'location', 'installation', 'work_order'] as const;
@@ -25,6 +26,7 @@ export const labelPatch = z.strictObject({
   description: multiline(500).optional(),
   settableBy: z.array(z.enum(ROLES)).max(4).optional(),
   printOnWorkOrder: z.boolean().optional(),
+  version: versionInput,
 });
 
 export const labelView = z
@@ -36,6 +38,7 @@ export const labelView = z
     description: z.string(),
     settableBy: z.array(z.enum(ROLES)),
     printOnWorkOrder: z.boolean(),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../db/database-errors.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isAdministrator } from '../users/roles.js';
 import type { LabelInput, LabelPatch, LabelScope, LabelView } from './labels.schemas.js';
@@ -15,6 +16,7 @@ type LabelRow = {
   description: string;
   settable_by: LabelView['settableBy'];
   print_on_work_order: boolean;
+  version: number;
   created_at: Date;
   updated_at: Date;
 };
@@ -27,6 +29,7 @@ const present = (r: LabelRow): LabelView => ({
   description: r.description,
   settableBy: r.settable_by,
   printOnWorkOrder: r.print_on_work_order,
+  version: r.version,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });
@@ -99,22 +102,28 @@ export async function createLabel(deps: AppDeps, ctx: ServiceContext, input: Lab
   }
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateLabel(
   deps: AppDeps,
   ctx: ServiceContext,
   id: string,
   patch: LabelPatch,
+  expectedVersion?: number,
 ): Promise<LabelView> {
   assertAdmin(ctx);
   const now = deps.now();
-  const { assignments, values } = patchAssignments(patch, COLUMNS, 4);
+  const { version: _version, ...fields } = patch;
+  const { assignments, values } = patchAssignments(fields, COLUMNS, 4);
   try {
     return await withTenant(deps.db, ctx.tenantId, async (tx) => {
+      const current = await lockVersion(tx, 'labels', ctx.tenantId, id);
+      if (current === null) throw notFound('Label');
+      assertVersion(current, expectedVersion, 'this label');
       const [row] = await tx.query<LabelRow>(
-        `update labels set ${[...assignments, 'updated_at = $3'].join(', ')} where tenant_id = $1 and id = $2 returning *`,
+        `update labels set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
+          where tenant_id = $1 and id = $2 returning *`,
         [ctx.tenantId, id, now, ...values],
       );
-      if (!row) throw notFound('Label');
       await audit(
         tx,
         ctx,
@@ -122,11 +131,11 @@ export async function updateLabel(
           action: 'label.updated',
           entityType: 'label',
           entityId: id,
-          details: { changed: Object.keys(patch) },
+          details: { changed: Object.keys(fields) },
         },
         now,
       );
-      return present(row);
+      return present(row!);
     });
   } catch (error) {
     if (isUniqueViolation(error, 'labels_name')) throw nameTaken();

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { insertColumns, patchAssignments } from '../../db/sql-patch.js';
+import { defineSorts, sortSql, type Position, type Sort, type SortedRow } from '../../http/list-sort.js';
 import { escapeLike } from '../users/users.repository.js';
 import type { Region } from './region.js';
 import type { ContactInput } from './locations.schemas.js';
@@ -20,6 +21,7 @@ export type LocationRow = {
   notes: string;
   external_reference: string | null;
   default_building_id: string | null;
+  version: number;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -36,7 +38,7 @@ export type ContactRow = {
 };
 
 const SELECT = `select l.id, l.customer_id, c.name as customer_name, l.name, l.street, l.number, l.box, l.postcode, l.city,
-    l.country, l.region, l.region_manual, l.notes, l.external_reference, b.id as default_building_id, l.created_by,
+    l.country, l.region, l.region_manual, l.notes, l.external_reference, b.id as default_building_id, l.version, l.created_by,
     l.created_at, l.updated_at, lower(c.name || ' ' || l.name || ' ' || l.street || ' ' || l.number) as sort_key
   from locations l
   join customers c on c.tenant_id = l.tenant_id and c.id = l.customer_id
@@ -64,35 +66,59 @@ export async function findLocation(tx: Queryable, tenantId: string, id: string):
   return row ?? null;
 }
 
+/**
+ * What the location list sorts by: by default the customer's name, then the location's name and
+ * address. Empty names, cities and postcodes count as missing and come last.
+ */
+export const LOCATION_SORTS = defineSorts({
+  fields: {
+    customer: { sql: 'x.sort_key', type: 'text' },
+    name: { sql: "nullif(lower(x.name), '')", type: 'text' },
+    city: { sql: "nullif(lower(x.city), '')", type: 'text' },
+    postcode: { sql: "nullif(lower(x.postcode), '')", type: 'text' },
+    createdAt: { sql: 'x.created_at', type: 'timestamptz' },
+    updatedAt: { sql: 'x.updated_at', type: 'timestamptz' },
+  },
+  tie: { sql: 'x.id::text', type: 'text' },
+  default: 'customer',
+});
+
+export type LocationSort = Sort<keyof typeof LOCATION_SORTS.fields>;
+
 export type LocationFilter = {
   customerId?: string | undefined;
   labelId?: string | undefined;
   region?: Region | undefined;
   q?: string | undefined;
-  after?: readonly [string, string] | undefined;
+  sort: LocationSort;
+  after?: Position | undefined;
   limit: number;
 };
 
-/** Sorted by customer name, then location name and address. */
-export function listLocations(tx: Queryable, tenantId: string, f: LocationFilter): Promise<LocationRow[]> {
-  return tx.query<LocationRow>(
-    `select * from (${SELECT} where l.tenant_id = $1
+/** In the requested order, paged by keyset on (sort value, id). */
+export function listLocations(
+  tx: Queryable,
+  tenantId: string,
+  f: LocationFilter,
+): Promise<(LocationRow & SortedRow)[]> {
+  const order = sortSql(LOCATION_SORTS, f.sort, f.after, 7);
+  return tx.query<LocationRow & SortedRow>(
+    `select x.*, ${order.select} from (${SELECT} where l.tenant_id = $1
         and ($2::uuid is null or l.customer_id = $2::uuid)
         and ($3::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = l.tenant_id and a.entity_id = l.id and a.label_id = $3::uuid))
         and ($4::text is null or l.region = $4)
         and ($5::text is null or lower(l.name || ' ' || l.street || ' ' || l.city || ' ' || l.postcode) like '%' || $5 || '%')
      ) x
-     where ($6::text is null or (x.sort_key, x.id::text) > ($6, $7))
-     order by x.sort_key, x.id::text limit $8`,
+     where ${order.where}
+     ${order.orderBy} limit $6`,
     [
       tenantId,
       f.customerId ?? null,
       f.labelId ?? null,
       f.region ?? null,
       f.q ? escapeLike(f.q.toLowerCase()) : null,
-      f.after?.[0] ?? null,
-      f.after?.[1] ?? null,
       f.limit,
+      ...order.values,
     ],
   );
 }
@@ -122,7 +148,8 @@ export async function updateLocation(
 ): Promise<void> {
   const { assignments, values } = patchAssignments(fields, FIELD_COLUMNS, 4);
   await tx.query(
-    `update locations set ${[...assignments, 'updated_at = $3'].join(', ')} where tenant_id = $1 and id = $2`,
+    `update locations set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
+      where tenant_id = $1 and id = $2`,
     [tenantId, id, now, ...values],
   );
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { sendXlsx } from '../../http/xlsx-export.js';
 import { locationInput, locationListQuery, locationPatch, locationView } from './locations.schemas.js';
@@ -23,7 +24,7 @@ export function locationRoutes(app: FastifyInstance, deps: AppDeps): void {
   r.get('/locations', {
     schema: {
       tags,
-      summary: 'List locations; ?format=xlsx exports the filtered list',
+      summary: 'List locations (by customer unless ?sort= says otherwise); ?format=xlsx exports the list',
       querystring: locationListQuery,
       response: { 200: pageOf(locationView) },
     },
@@ -63,30 +64,44 @@ export function locationRoutes(app: FastifyInstance, deps: AppDeps): void {
       body: locationInput,
       response: { 201: locationView },
     },
-    handler: async (request, reply) =>
-      reply.status(201).send(await createLocation(deps, serviceContext(request), request.body)),
+    handler: async (request, reply) => {
+      const created = await createLocation(deps, serviceContext(request), request.body);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
   });
 
   r.get('/locations/:id', {
     schema: {
       tags,
-      summary: 'Read a location (recorded in the audit log)',
+      summary: 'Read a location (recorded in the audit log; ETag = its version)',
       params: idParam,
       response: { 200: locationView },
     },
-    handler: async (request) => getLocation(deps, serviceContext(request), request.params.id),
+    handler: async (request, reply) => {
+      const location = await getLocation(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(location.version)).send(location);
+    },
   });
 
   r.patch('/locations/:id', {
     schema: {
       tags,
-      summary: 'Change a location; the customer cannot change',
+      summary:
+        'Change a location (not its customer); send If-Match or version to be told (409) when someone else changed it first',
       params: idParam,
       body: locationPatch,
       response: { 200: locationView },
     },
-    handler: async (request) =>
-      updateLocationById(deps, serviceContext(request), request.params.id, request.body),
+    handler: async (request, reply) => {
+      const updated = await updateLocationById(
+        deps,
+        serviceContext(request),
+        request.params.id,
+        request.body,
+        expectedVersion(request.headers['if-match'], request.body.version),
+      );
+      return reply.header('etag', etag(updated.version)).send(updated);
+    },
   });
 
   r.delete('/locations/:id', {

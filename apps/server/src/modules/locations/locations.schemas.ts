@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { sortQuery } from '../../http/list-sort.js';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { emailAddress, line, listQuery, multiline } from '../../http/schema-helpers.js';
 import { labelIdsInput, labelRef } from '../labels/labels.schemas.js';
+import { LOCATION_SORTS } from './locations.repository.js';
 import { REGIONS } from './region.js';
 
 export const contactInput = z.strictObject({
@@ -42,6 +45,7 @@ export const locationInput = z.strictObject({
 
 export const locationPatch = z.strictObject({
   customerId: z.guid('Must be a valid id.').optional().describe('Accepted only when unchanged'),
+  version: versionInput,
   ...locationFields.shape,
 });
 
@@ -72,6 +76,7 @@ export const locationView = z
     defaultBuildingId: z.string().nullable(),
     contacts: z.array(contactView),
     labels: z.array(labelRef),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
@@ -85,6 +90,7 @@ export const locationListQuery = z.strictObject({
   labelId: z.guid().optional(),
   region: z.enum(REGIONS).optional(),
   q: line(100).optional().describe('Search in name, street and city'),
+  sort: sortQuery(LOCATION_SORTS),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 

@@ -1,8 +1,10 @@
 import type { AppDeps, Principal, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
-import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
+import { assertVersion, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { refreshLocationForecasts } from '../forecasts/forecast-store.js';
@@ -21,6 +23,7 @@ import {
   findLocation,
   insertLocation,
   listLocations,
+  LOCATION_SORTS,
   replaceContacts,
   updateLocation,
   type ContactRow,
@@ -66,6 +69,7 @@ function presentLocation(
     defaultBuildingId: r.default_building_id,
     contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, email: c.email, phone: c.phone })),
     labels,
+    version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     createdBy: r.created_by,
@@ -89,15 +93,10 @@ export async function listLocationsPage(
   query: Omit<LocationFilter, 'after'> & { cursor?: string | undefined },
 ) {
   if (!canReadCustomers(ctx.principal)) throw forbidden();
-  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  const after = positionFromCursor(LOCATION_SORTS, query.sort, query.cursor);
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
     const rows = await listLocations(tx, ctx.tenantId, { ...query, after, limit: query.limit + 1 });
-    const page = pageFrom(
-      rows,
-      query.limit,
-      (r) => r,
-      (r) => [r.sort_key, r.id],
-    );
+    const page = pageFrom(rows, query.limit, (r) => r, cursorKeyOf(query.sort));
     return { items: await present(tx, ctx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -116,7 +115,7 @@ export async function* exportLocations(
       deps.now(),
     ),
   );
-  let after: [string, string] | undefined;
+  let after: Position | undefined;
   for (;;) {
     const batch = await withTenant(deps.db, ctx.tenantId, async (tx) => {
       const rows = await listLocations(tx, ctx.tenantId, { ...query, after, limit: 1000 });
@@ -124,8 +123,7 @@ export async function* exportLocations(
     });
     if (batch.rows.length === 0) return;
     yield batch.views;
-    const last = batch.rows.at(-1)!;
-    after = [last.sort_key, last.id];
+    after = positionOf(batch.rows.at(-1)!);
   }
 }
 
@@ -189,20 +187,24 @@ export async function createLocation(
   });
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateLocationById(
   deps: AppDeps,
   ctx: ServiceContext,
   id: string,
   patch: LocationPatch,
+  expectedVersion?: number,
 ): Promise<LocationView> {
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await lockVersion(tx, 'locations', ctx.tenantId, id);
     const existing = await findLocation(tx, ctx.tenantId, id);
     if (!existing) throw notFound('Location');
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the locations they added themselves.');
+    assertVersion(existing.version, expectedVersion, 'this location');
     const before = (await present(tx, ctx, [existing]))[0]!;
-    const { contacts, labelIds, region, customerId, ...fields } = patch;
+    const { contacts, labelIds, region, customerId, version: _version, ...fields } = patch;
     if (customerId !== undefined && customerId !== existing.customer_id) {
       throw fieldError(
         'customerId',
@@ -236,7 +238,7 @@ export async function updateLocationById(
         action: 'location.updated',
         entityType: 'location',
         entityId: id,
-        details: { changed: changedFields(patch, before, after) },
+        details: { changed: changedFields({ ...patch, version: undefined }, before, after) },
       },
       now,
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { emailAddress, isoDate, language, line, multiline } from '../../http/schema-helpers.js';
 import { enterpriseNumberInput, vatNumberInput } from '../customers/customers.schemas.js';
 
@@ -54,14 +55,16 @@ export const settingsFields = z.object({
 });
 
 export const settingsPatch = settingsFields
+  .partial()
   .extend({
+    version: versionInput,
     logo: z
       .string()
       .max(700_000, 'The logo is too large (at most about 500 kB).')
       .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'A PNG or JPEG image as a data URL.')
-      .nullable(),
+      .nullable()
+      .optional(),
   })
-  .partial()
   .strict();
 
 // Responses are plain shapes: the input schemas above normalise (transform) values, which a
@@ -96,6 +99,7 @@ export const settingsView = z
     }),
     defaults: z.object({ buildingForecastsEnabled: z.boolean() }),
     logo: z.string().nullable(),
+    version: versionView,
     updatedAt: z.string().nullable(),
   })
   .meta({ id: 'Settings' });

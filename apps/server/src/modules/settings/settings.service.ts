@@ -3,12 +3,13 @@ import type { AppDeps, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden } from '../../http/errors.js';
+import { assertVersion } from '../../http/row-version.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isAdministrator } from '../users/roles.js';
 import type { SettingsPatch, SettingsView } from './settings.schemas.js';
 
-const DEFAULTS: Omit<SettingsView, 'logo' | 'updatedAt'> = {
+const DEFAULTS: Omit<SettingsView, 'logo' | 'version' | 'updatedAt'> = {
   companyName: '',
   street: '',
   number: '',
@@ -29,12 +30,15 @@ const DEFAULTS: Omit<SettingsView, 'logo' | 'updatedAt'> = {
   defaults: { buildingForecastsEnabled: true },
 };
 
-type Row = { data: Partial<SettingsView>; logo: string | null; updated_at: Date };
+type Row = { data: Partial<SettingsView>; logo: string | null; version: number; updated_at: Date };
 
-/** The account's settings with defaults filled in; the company name defaults to the account name. */
+/**
+ * The account's settings with defaults filled in; the company name defaults to the account name.
+ * An account that never saved its settings has no row and reads as version 1.
+ */
 export async function readSettings(tx: Queryable, tenantId: string): Promise<SettingsView> {
   const [row] = await tx.query<Row>(
-    'select data, logo, updated_at from tenant_settings where tenant_id = $1',
+    'select data, logo, version, updated_at from tenant_settings where tenant_id = $1',
     [tenantId],
   );
   const [tenant] = await tx.query<{ name: string; enterprise_number: string | null }>(
@@ -49,6 +53,7 @@ export async function readSettings(tx: Queryable, tenantId: string): Promise<Set
       data.enterpriseNumber ??
       (tenant?.enterprise_number ? formatEnterpriseNumber(tenant.enterprise_number) : null),
     logo: row?.logo ?? null,
+    version: row?.version ?? 1,
     updatedAt: row?.updated_at.toISOString() ?? null,
   };
 }
@@ -69,17 +74,21 @@ function checkLogo(dataUrl: string): void {
     throw fieldError('logo', 'The file is not the image it claims to be.', 'content_mismatch');
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateSettings(
   deps: AppDeps,
   ctx: ServiceContext,
   patch: SettingsPatch,
+  expectedVersion?: number,
 ): Promise<SettingsView> {
   if (!isAdministrator(ctx.principal)) throw forbidden('Only administrators change the settings.');
   if (patch.logo) checkLogo(patch.logo);
   const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    await tx.query('select 1 from tenant_settings where tenant_id = $1 for update', [ctx.tenantId]);
     const current = await readSettings(tx, ctx.tenantId);
-    const { logo, ...fields } = patch;
+    assertVersion(current.version, expectedVersion, 'the settings');
+    const { logo, version: _version, ...fields } = patch;
     const next = {
       ...current,
       ...fields,
@@ -97,13 +106,27 @@ export async function updateSettings(
           ? current.enterpriseNumber
           : fields.enterpriseNumber && formatEnterpriseNumber(fields.enterpriseNumber),
     };
-    const { logo: _logo, updatedAt: _updatedAt, ...data } = next;
-    await tx.query(
-      `insert into tenant_settings (tenant_id, data, logo, updated_at) values ($1, $2, $3, $4)
+    const { logo: _logo, version: _current, updatedAt: _updatedAt, ...data } = next;
+    // The first save writes version 2 (no row reads as 1). The lock above cannot hold a row that
+    // does not exist yet, so the update repeats the check: of two first saves, one is refused.
+    const written = await tx.query(
+      `insert into tenant_settings (tenant_id, data, logo, updated_at, version) values ($1, $2, $3, $4, 2)
        on conflict (tenant_id) do update set data = excluded.data,
-         logo = case when $5 then excluded.logo else tenant_settings.logo end, updated_at = excluded.updated_at`,
-      [ctx.tenantId, JSON.stringify(data), logo ?? current.logo, now, logo !== undefined],
+         logo = case when $5 then excluded.logo else tenant_settings.logo end, updated_at = excluded.updated_at,
+         version = tenant_settings.version + 1
+         where $6::integer is null or tenant_settings.version = $6::integer
+       returning version`,
+      [
+        ctx.tenantId,
+        JSON.stringify(data),
+        logo ?? current.logo,
+        now,
+        logo !== undefined,
+        expectedVersion ?? null,
+      ],
     );
+    if (written.length === 0)
+      assertVersion((await readSettings(tx, ctx.tenantId)).version, expectedVersion, 'the settings');
     await audit(
       tx,
       ctx,
@@ -111,7 +134,7 @@ export async function updateSettings(
         action: 'settings.updated',
         entityType: 'settings',
         entityId: ctx.tenantId,
-        details: { changed: Object.keys(patch) },
+        details: { changed: Object.keys(patch).filter((key) => key !== 'version') },
       },
       now,
     );

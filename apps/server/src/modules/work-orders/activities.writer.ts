@@ -200,7 +200,7 @@ export async function applyCylinderMovements(
   for (const a of rows) {
     const delta = a.type === 'refrigerant_added' ? -a.quantity_kg : a.quantity_kg;
     const updated = await tx.query<{ content_kg: number }>(
-      `update cylinders set content_kg = content_kg + $3, updated_at = $4
+      `update cylinders set content_kg = content_kg + $3, version = version + 1, updated_at = $4
         where tenant_id = $1 and id = $2 and content_kg + $3 >= 0 and content_kg + $3 <= capacity_kg returning content_kg`,
       [tenantId, a.cylinder_id, delta, now],
     );
@@ -246,7 +246,7 @@ export async function reverseCylinderMovements(
   );
   for (const t of totals) {
     const updated = await tx.query(
-      `update cylinders set content_kg = content_kg - $3, updated_at = $4
+      `update cylinders set content_kg = content_kg - $3, version = version + 1, updated_at = $4
         where tenant_id = $1 and id = $2 and content_kg - $3 >= 0 and content_kg - $3 <= capacity_kg returning id`,
       [tenantId, t.cylinder_id, t.total, now],
     );

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/database.js';
+import { defineSorts, sortSql, type Position, type Sort, type SortedRow } from '../../http/list-sort.js';
+import { lockVersion } from '../../http/row-version.js';
 import type { WorkOrderView } from './work-orders.schemas.js';
 
 export type WorkOrderRow = {
@@ -32,8 +34,7 @@ export async function findWorkOrder(
   id: string,
   forUpdate = false,
 ): Promise<WorkOrderRow | null> {
-  if (forUpdate)
-    await tx.query('select 1 from work_orders where tenant_id = $1 and id = $2 for update', [tenantId, id]);
+  if (forUpdate) await lockVersion(tx, 'work_orders', tenantId, id);
   const [row] = await tx.query<WorkOrderRow>(`${SELECT} where w.tenant_id = $1 and w.id = $2`, [
     tenantId,
     id,
@@ -50,14 +51,43 @@ export type WorkOrderFilter = {
   status?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  before?: readonly [string, number] | undefined;
+  /** Default newest date first, as the logbook and the portal want it. */
+  sort?: WorkOrderSort | undefined;
+  after?: Position | undefined;
   limit: number;
 };
 
-/** Newest date first (executed, else planned, else created), then by number. */
-export function listWorkOrders(tx: Queryable, tenantId: string, f: WorkOrderFilter): Promise<WorkOrderRow[]> {
-  return tx.query<WorkOrderRow>(
-    `select * from (${SELECT}
+/**
+ * What the work order list sorts by: newest date first (executed, else planned, else created)
+ * unless asked otherwise. The number is unique within the account, so it breaks ties; missing
+ * dates come last.
+ */
+export const WORK_ORDER_SORTS = defineSorts({
+  fields: {
+    date: { sql: 'x.sort_date', type: 'text' },
+    number: { sql: 'x.number', type: 'bigint' },
+    executedOn: { sql: 'x.executed_on', type: 'date' },
+    plannedOn: { sql: 'x.planned_on', type: 'date' },
+    customer: { sql: 'lower(x.customer_name)', type: 'text' },
+    status: { sql: 'x.status', type: 'text' },
+    createdAt: { sql: 'x.created_at', type: 'timestamptz' },
+    updatedAt: { sql: 'x.updated_at', type: 'timestamptz' },
+  },
+  tie: { sql: 'x.number', type: 'bigint' },
+  default: '-date',
+});
+
+export type WorkOrderSort = Sort<keyof typeof WORK_ORDER_SORTS.fields>;
+
+/** In the requested order, paged by keyset on (sort value, number). */
+export function listWorkOrders(
+  tx: Queryable,
+  tenantId: string,
+  f: WorkOrderFilter,
+): Promise<(WorkOrderRow & SortedRow)[]> {
+  const order = sortSql(WORK_ORDER_SORTS, f.sort ?? WORK_ORDER_SORTS.default, f.after, 11);
+  return tx.query<WorkOrderRow & SortedRow>(
+    `select x.*, ${order.select} from (${SELECT}
       where w.tenant_id = $1
         and ($2::uuid is null or exists (select 1 from work_order_installations x where x.tenant_id = w.tenant_id and x.work_order_id = w.id and x.installation_id = $2::uuid))
         and ($3::uuid is null or w.customer_id = $3::uuid)
@@ -68,9 +98,9 @@ export function listWorkOrders(tx: Queryable, tenantId: string, f: WorkOrderFilt
         and ($7::text is null or w.status = $7)
      ) x
      where ($8::text is null or x.sort_date >= $8) and ($9::text is null or x.sort_date <= $9)
-       and ($10::text is null or (x.sort_date, x.number) < ($10, $11::bigint))
-     order by x.sort_date desc, x.number desc
-     limit $12`,
+       and ${order.where}
+     ${order.orderBy}
+     limit $10`,
     [
       tenantId,
       f.installationId ?? null,
@@ -81,9 +111,8 @@ export function listWorkOrders(tx: Queryable, tenantId: string, f: WorkOrderFilt
       f.status ?? null,
       f.from ?? null,
       f.to ?? null,
-      f.before?.[0] ?? null,
-      f.before?.[1] ?? null,
       f.limit,
+      ...order.values,
     ],
   );
 }

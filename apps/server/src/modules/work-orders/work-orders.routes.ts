@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../context.js';
 import { serviceContext } from '../../http/authentication.js';
-import { AppError } from '../../http/errors.js';
+import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam, pageOf } from '../../http/schema-helpers.js';
 import { installationLogbook } from './logbook.service.js';
 import {
@@ -25,24 +25,13 @@ import {
 
 const tags = ['Work orders'];
 
-/** `If-Match: "3"` (or W/"3") carries the version the client read. */
-function versionFromIfMatch(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match)
-    throw new AppError('bad_request', 'If-Match must be the ETag of the work order, e.g. "3".', {
-      errors: [{ field: 'If-Match', message: 'Invalid ETag.' }],
-    });
-  return Number(match[1]);
-}
-
 export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/work-orders', {
     schema: {
       tags,
-      summary: 'List work orders, newest first',
+      summary: 'List work orders (newest first unless ?sort= says otherwise); ?format=xlsx exports the list',
       querystring: workOrderListQuery,
       response: { 200: pageOf(workOrderView) },
     },
@@ -87,7 +76,7 @@ export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (request, reply) => {
       const created = await createWorkOrder(deps, serviceContext(request), request.body);
-      return reply.status(201).header('etag', `"${created.version}"`).send(created);
+      return reply.status(201).header('etag', etag(created.version)).send(created);
     },
   });
 
@@ -100,7 +89,7 @@ export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     handler: async (request, reply) => {
       const workOrder = await getWorkOrder(deps, serviceContext(request), request.params.id);
-      return reply.header('etag', `"${workOrder.version}"`).send(workOrder);
+      return reply.header('etag', etag(workOrder.version)).send(workOrder);
     },
   });
 
@@ -114,15 +103,14 @@ export function workOrderRoutes(app: FastifyInstance, deps: AppDeps): void {
       response: { 200: workOrderView },
     },
     handler: async (request, reply) => {
-      const expected = versionFromIfMatch(request.headers['if-match']);
       const updated = await updateWorkOrder(
         deps,
         serviceContext(request),
         request.params.id,
         request.body,
-        expected,
+        expectedVersion(request.headers['if-match'], request.body.version),
       );
-      return reply.header('etag', `"${updated.version}"`).send(updated);
+      return reply.header('etag', etag(updated.version)).send(updated);
     },
   });
 

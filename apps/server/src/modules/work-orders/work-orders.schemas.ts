@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { sortQuery } from '../../http/list-sort.js';
+import { versionInput, versionView } from '../../http/row-version.js';
 import { isoDate, line, listQuery, multiline } from '../../http/schema-helpers.js';
 import { labelIdsInput, labelRef } from '../labels/labels.schemas.js';
 import { activityInput, activityView } from './activities.schemas.js';
+import { WORK_ORDER_SORTS } from './work-orders.repository.js';
 
 export const WORK_ORDER_STATUSES = ['to_be_executed', 'executed', 'cancelled'] as const;
 
@@ -45,12 +48,7 @@ export const workOrderInput = z.strictObject({
 
 export const workOrderPatch = z.strictObject({
   installationIds: workOrderInput.shape.installationIds.optional(),
-  version: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('The version you read; a newer one on the server is a 409'),
+  version: versionInput,
   ...workOrderFields.shape,
 });
 
@@ -80,7 +78,7 @@ export const workOrderView = z
         signedAt: z.string(),
       }),
     ),
-    version: z.number().int(),
+    version: versionView,
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
@@ -99,6 +97,7 @@ export const workOrderListQuery = z.strictObject({
   mine: z.enum(['true', 'false']).default('false').describe('Only work orders I execute'),
   from: isoDate().optional().describe('Date (executed, else planned) from'),
   to: isoDate().optional().describe('Date (executed, else planned) until, inclusive'),
+  sort: sortQuery(WORK_ORDER_SORTS),
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 

@@ -1,8 +1,10 @@
 import type { AppDeps, Principal, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
-import { decodeCursor, pageFrom } from '../../http/cursor.js';
+import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
+import { assertVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { installationsOfWorkOrder, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
 import { canReadCustomers } from '../customers/customers.policy.js';
@@ -23,7 +25,9 @@ import {
   nextNumber,
   productsOf,
   signaturesOf,
+  WORK_ORDER_SORTS,
   type WorkOrderFilter,
+  type WorkOrderSort,
   type WorkOrderRow,
 } from './work-orders.repository.js';
 import type { WorkOrderInput, WorkOrderPatch, WorkOrderView } from './work-orders.schemas.js';
@@ -129,19 +133,18 @@ async function loadInstallations(tx: Queryable, tenantId: string, ids: readonly 
 export async function listWorkOrdersPage(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: Omit<WorkOrderFilter, 'before'> & { cursor?: string | undefined; mine: 'true' | 'false' },
+  query: Omit<WorkOrderFilter, 'after'> & {
+    sort: WorkOrderSort;
+    cursor?: string | undefined;
+    mine: 'true' | 'false';
+  },
 ) {
   if (!canReadCustomers(ctx.principal)) throw forbidden();
-  const before = decodeCursor(query.cursor, ['string', 'number'] as const);
+  const after = positionFromCursor(WORK_ORDER_SORTS, query.sort, query.cursor);
   const filter = { ...query, executorId: query.mine === 'true' ? ctx.principal.userId : query.executorId };
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const rows = await listWorkOrders(tx, ctx.tenantId, { ...filter, before, limit: query.limit + 1 });
-    const page = pageFrom(
-      rows,
-      query.limit,
-      (r) => r,
-      (r) => [r.sort_date, r.number],
-    );
+    const rows = await listWorkOrders(tx, ctx.tenantId, { ...filter, after, limit: query.limit + 1 });
+    const page = pageFrom(rows, query.limit, (r) => r, cursorKeyOf(query.sort));
     return { items: await presentWorkOrders(tx, ctx, page.items), nextCursor: page.nextCursor };
   });
 }
@@ -231,6 +234,7 @@ export async function createWorkOrder(
   });
 }
 
+/** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
 export async function updateWorkOrder(
   deps: AppDeps,
   ctx: ServiceContext,
@@ -245,16 +249,7 @@ export async function updateWorkOrder(
     if (!existing) throw notFound('Work order');
     if (!canUpdate(ctx.principal, existing))
       throw forbidden('Technicians change only the work orders they execute or created.');
-    const version = patch.version ?? expectedVersion;
-    if (version !== undefined && version !== existing.version) {
-      throw new AppError(
-        'conflict',
-        `Someone changed this work order meanwhile (version ${existing.version}, you had ${version}). Reload and apply your change again.`,
-        {
-          reason: 'version_conflict',
-        },
-      );
-    }
+    assertVersion(existing.version, expectedVersion, 'this work order');
     const state: State = {
       status: patch.status ?? existing.status,
       plannedOn: patch.plannedOn === undefined ? existing.planned_on : patch.plannedOn,
@@ -384,7 +379,7 @@ export async function deleteWorkOrder(deps: AppDeps, ctx: ServiceContext, id: st
 export async function* exportWorkOrders(
   deps: AppDeps,
   ctx: ServiceContext,
-  query: Omit<WorkOrderFilter, 'before' | 'limit'> & { mine: 'true' | 'false' },
+  query: Omit<WorkOrderFilter, 'after' | 'limit'> & { mine: 'true' | 'false' },
 ): AsyncGenerator<WorkOrderView[]> {
   if (!isManagerOrAbove(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
   await withTenant(deps.db, ctx.tenantId, (tx) =>
@@ -400,15 +395,14 @@ export async function* exportWorkOrders(
     ),
   );
   const filter = { ...query, executorId: query.mine === 'true' ? ctx.principal.userId : query.executorId };
-  let before: [string, number] | undefined;
+  let after: Position | undefined;
   for (;;) {
     const batch = await withTenant(deps.db, ctx.tenantId, async (tx) => {
-      const rows = await listWorkOrders(tx, ctx.tenantId, { ...filter, before, limit: 500 });
+      const rows = await listWorkOrders(tx, ctx.tenantId, { ...filter, after, limit: 500 });
       return { rows, views: await presentWorkOrders(tx, ctx, rows) };
     });
     if (batch.rows.length === 0) return;
     yield batch.views;
-    const last = batch.rows.at(-1)!;
-    before = [last.sort_date, last.number];
+    after = positionOf(batch.rows.at(-1)!);
   }
 }
