@@ -16,7 +16,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** Who is acting: a signed-in person, or an integration through its API key. */
 export type Principal = {
-  kind: 'user' | 'system_user';
+  /** end_customer: a customer-portal visitor, read-only, scoped by the portal service (roles empty). */
+  kind: 'user' | 'system_user' | 'end_customer';
   userId: string;
   tenantId: string;
   name: string;

@@ -193,7 +193,7 @@ describe('cross-tenant access', () => {
       // Public by design: says only whether a presented digest is authentic (tested in documents).
       if (path === '/api/v1/logbook-verifications/{digest}') continue;
       if (path.startsWith('/api/v1/portal/')) {
-        const res = await b.get(path.replace('{id}', ids.installation!));
+        const res = await b.get(path.replace('{id}', ids.installation!).replace('{kind}', 'leak_check'));
         expect(res.statusCode, path).toBe(401);
         continue;
       }

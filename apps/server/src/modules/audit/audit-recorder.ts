@@ -19,7 +19,7 @@ export function actorOf(ctx: ServiceContext): AuditActor {
   const p = ctx.principal;
   // The field app acts as a device: the user and which of their devices.
   if (p.deviceId) return { type: 'device', id: p.userId, name: `${p.name} (${p.deviceName ?? p.deviceId})` };
-  return { type: p.kind === 'system_user' ? 'system_user' : 'user', id: p.userId, name: p.name };
+  return { type: p.kind, id: p.userId, name: p.name };
 }
 
 /**

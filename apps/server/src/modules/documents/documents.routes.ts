@@ -27,7 +27,7 @@ const sendView = z
   .meta({ id: 'WorkOrderSend' });
 
 /** PDFs are downloads with a server-chosen name (RFC 6266), never rendered as a page of ours. */
-function sendPdf(reply: FastifyReply, file: PdfFile) {
+export function sendPdf(reply: FastifyReply, file: PdfFile) {
   return reply
     .type('application/pdf')
     .header('content-disposition', `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)

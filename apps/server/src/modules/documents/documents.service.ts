@@ -80,6 +80,21 @@ export async function certificatePdf(
   lang?: Lang,
 ): Promise<PdfFile> {
   assertCanRead(ctx);
+  return renderCertificate(deps, ctx, workOrderId, kind, installationId, lang);
+}
+
+/**
+ * The certificate itself, for a caller that has already decided the reader may have it (the Service
+ * API by role, the customer portal by what its code grants). The download is audited as the reader.
+ */
+export async function renderCertificate(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  workOrderId: string,
+  kind: CertificateKind,
+  installationId: string | undefined,
+  lang?: Lang,
+): Promise<PdfFile> {
   const now = deps.now();
   const document = await withTenant(deps.db, ctx.tenantId, async (tx) => {
     const row = await findWorkOrder(tx, ctx.tenantId, workOrderId);

@@ -87,6 +87,22 @@ export async function exportLogbook(
   lang?: Lang,
 ): Promise<FastifyReply> {
   if (!isManagerOrAbove(ctx.principal)) throw forbidden('Exports are for managers and administrators.');
+  return writeLogbookExport(deps, ctx, reply, installationId, format, lang);
+}
+
+/**
+ * The export itself, for a caller that has already decided the reader may have it (managers in the
+ * Service API, the customer portal for an installation its code grants). Recorded and audited as the
+ * reader, so the chain of digests holds exports from both sides.
+ */
+export async function writeLogbookExport(
+  deps: AppDeps,
+  ctx: ServiceContext,
+  reply: FastifyReply,
+  installationId: string,
+  format: 'pdf' | 'xlsx',
+  lang?: Lang,
+): Promise<FastifyReply> {
   const now = deps.now();
   const today = now.toISOString().slice(0, 10);
   const prepared = await withTenant(deps.db, ctx.tenantId, async (tx) => {
@@ -113,7 +129,8 @@ export async function exportLogbook(
         hash,
         rows.length,
         format,
-        ctx.principal.userId,
+        // created_by names a user; a portal visitor is an end customer (the audit event says who).
+        ctx.principal.kind === 'end_customer' ? null : ctx.principal.userId,
         now,
       ],
     );

@@ -190,6 +190,59 @@ describe('customer portal', () => {
     );
   });
 
+  it('downloads certificates and the verifiable logbook export of what the code grants only', async () => {
+    const checked = (
+      await admin.post('/api/v1/work-orders', {
+        installationIds: [inst.a2!.id, inst.b1!.id],
+        status: 'executed',
+        executedOn: '2026-11-12',
+        activities: [
+          { installationId: inst.a2!.id, type: 'leak_check', result: 'no_leak', method: 'direct' },
+          { installationId: inst.b1!.id, type: 'leak_check', result: 'no_leak', method: 'direct' },
+        ],
+      })
+    ).data.id;
+    const issued = await admin.post(`/api/v1/locations/${locB}/portal-code`, {});
+    const v = visitor();
+    const session = await v.post('/api/v1/portal/session', { code: issued.data.code });
+    const cookie = `climalog_portal=${session.cookies.find((c) => c.name === 'climalog_portal')!.value}`;
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+
+    // Location B's session: the certificate of b1, never a2's (location A), even when asked by id.
+    const certificate = await get(`/api/v1/portal/work-orders/${checked}/certificates/leak_check`);
+    expect(certificate.statusCode).toBe(200);
+    expect(certificate.headers['content-type']).toBe('application/pdf');
+    expect(
+      (
+        await get(
+          `/api/v1/portal/work-orders/${checked}/certificates/leak_check?installationId=${inst.a2!.id}`,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect((await get(`/api/v1/portal/work-orders/${checked}/certificates/heating_audit`)).statusCode).toBe(
+      404,
+    );
+
+    const logbook = await get(`/api/v1/portal/installations/${inst.b1!.id}/logbook/export?format=pdf`);
+    expect(logbook.statusCode).toBe(200);
+    const digest = logbook.headers['x-logbook-digest'] as string;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect((await visitor().get(`/api/v1/logbook-verifications/${digest}`)).data.valid).toBe(true);
+    expect((await get(`/api/v1/portal/installations/${inst.a1!.id}/logbook/export`)).statusCode).toBe(404);
+    expect(
+      (await visitor().get(`/api/v1/portal/installations/${inst.b1!.id}/logbook/export`)).statusCode,
+    ).toBe(401);
+
+    const log = await admin.get('/api/v1/audit-events?action=export.created');
+    const byCustomer = log.data.items.filter(
+      (e: { actor: { type: string } }) => e.actor.type === 'end_customer',
+    );
+    expect(byCustomer.map((e: { details: { resource: string } }) => e.details.resource).sort()).toEqual([
+      'certificate',
+      'logbook',
+    ]);
+  });
+
   it('portal codes are managed by managers and administrators only', async () => {
     const other = (await signUpCompany(t.app)).client;
     expect((await other.post(`/api/v1/customers/${customerId}/portal-code`, {})).statusCode).toBe(404);

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.js';
 import { idParam } from '../../http/schema-helpers.js';
 import { recordAudit } from '../audit/audit-recorder.js';
 import { withTenant } from '../../db/tenant-scope.js';
+import { sendPdf } from '../documents/documents.routes.js';
 import { disablePortal, issuePortalCode, portalStatus } from './portal-codes.service.js';
 import {
   clearPortalCookie,
@@ -24,6 +25,8 @@ import {
   portalSessionView,
 } from './portal.schemas.js';
 import {
+  portalCertificatePdf,
+  portalLogbookExport,
   portalCompany,
   portalConsultations,
   portalInstallations,
@@ -207,6 +210,64 @@ export function portalRoutes(app: FastifyInstance, deps: AppDeps): void {
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${file.filename}"`)
         .send(file.pdf);
+    },
+  });
+
+  r.get('/portal/work-orders/:id/certificates/:kind', {
+    config: PUBLIC,
+    schema: {
+      tags: ['Portal'],
+      summary:
+        'Download a certificate of executed work (leak check, heating maintenance or audit, energy inspection)',
+      params: z.strictObject({
+        id: z.guid('Must be a valid id.'),
+        kind: z.enum(['leak_check', 'heating_maintenance', 'heating_audit', 'energy_inspection']),
+      }),
+      querystring: z.strictObject({
+        lang,
+        installationId: z
+          .guid('Must be a valid id.')
+          .optional()
+          .describe('When the work order has several installations'),
+      }),
+      response: { 200: z.any().describe('application/pdf') },
+    },
+    handler: async (request, reply) => {
+      const scope = await requirePortal(deps, request);
+      const file = await portalCertificatePdf(
+        deps,
+        scope,
+        request.meta,
+        request.params.id,
+        request.params.kind,
+        request.query.installationId,
+        (request.query.lang ?? scope.language) as Language,
+      );
+      return sendPdf(reply, file);
+    },
+  });
+
+  r.get('/portal/installations/:id/logbook/export', {
+    config: PUBLIC,
+    schema: {
+      tags: ['Portal'],
+      summary:
+        'Download the full logbook as PDF or .xlsx with its verification digest (header X-Logbook-Digest)',
+      params: idParam,
+      querystring: z.strictObject({ format: z.enum(['pdf', 'xlsx']).default('pdf'), lang }),
+      response: { 200: z.any().describe('application/pdf or .xlsx') },
+    },
+    handler: async (request, reply) => {
+      const scope = await requirePortal(deps, request);
+      return portalLogbookExport(
+        deps,
+        scope,
+        request.meta,
+        reply,
+        request.params.id,
+        request.query.format,
+        (request.query.lang ?? scope.language) as Language,
+      );
     },
   });
 

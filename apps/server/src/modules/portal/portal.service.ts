@@ -1,10 +1,13 @@
+import type { CertificateKind } from '@climalog/pdf';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps, Language, Principal, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { notFound } from '../../http/errors.js';
 import { recordAudit, type AuditEntry } from '../audit/audit-recorder.js';
 import { workOrderDocument } from '../documents/document-data.js';
-import { workOrderFilename } from '../documents/documents.service.js';
+import { renderCertificate, workOrderFilename } from '../documents/documents.service.js';
+import { writeLogbookExport } from '../documents/logbook-export.service.js';
 import { readSettings } from '../settings/settings.service.js';
 import type { InstallationRow } from '../installations/installations.repository.js';
 import { presentInstallations } from '../installations/installations.service.js';
@@ -23,7 +26,7 @@ function readerContext(
   meta: { ip: string | null; userAgent: string | null; requestId: string },
 ): ServiceContext {
   const principal: Principal = {
-    kind: 'user',
+    kind: 'end_customer',
     userId: s.customerId,
     tenantId: s.tenantId,
     name: s.customerName,
@@ -290,4 +293,52 @@ export async function portalCompany(deps: AppDeps, s: PortalScope) {
       website: settings.website,
     };
   });
+}
+
+/**
+ * A certificate of executed work on an installation the session may see. Without an installation id,
+ * the first visible installation of that work order with such an activity.
+ */
+export async function portalCertificatePdf(
+  deps: AppDeps,
+  s: PortalScope,
+  meta: Meta,
+  workOrderId: string,
+  kind: CertificateKind,
+  installationId: string | undefined,
+  lang: Language,
+) {
+  const [certified] = await withTenant(deps.db, s.tenantId, (tx) =>
+    tx.query<{ installation_id: string }>(
+      `select a.installation_id from activities a
+         join work_orders w on w.tenant_id = a.tenant_id and w.id = a.work_order_id
+         join installations i on i.tenant_id = a.tenant_id and i.id = a.installation_id
+        where ${VISIBLE} and w.id = $5 and w.status = 'executed' and a.type = $6
+          and ($7::uuid is null or a.installation_id = $7::uuid)
+        order by a.installation_id limit 1`,
+      [...scopeParams(s), workOrderId, kind, installationId ?? null],
+    ),
+  );
+  if (!certified) throw notFound('Certificate');
+  return renderCertificate(deps, readerContext(s, meta), workOrderId, kind, certified.installation_id, lang);
+}
+
+/** The verifiable logbook export of an installation the session may see, chained like any other. */
+export async function portalLogbookExport(
+  deps: AppDeps,
+  s: PortalScope,
+  meta: Meta,
+  reply: FastifyReply,
+  installationId: string,
+  format: 'pdf' | 'xlsx',
+  lang: Language,
+) {
+  const visible = await withTenant(deps.db, s.tenantId, (tx) =>
+    tx.query(`select 1 from installations i where ${VISIBLE} and i.id = $5`, [
+      ...scopeParams(s),
+      installationId,
+    ]),
+  );
+  if (visible.length === 0) throw notFound('Installation');
+  return writeLogbookExport(deps, readerContext(s, meta), reply, installationId, format, lang);
 }
