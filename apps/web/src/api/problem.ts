@@ -41,6 +41,13 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
 
+/**
+ * A change refused because someone else changed the record first (409, reason
+ * version_conflict): the PATCH carried the version the form was opened on, and nothing was written.
+ */
+export const isVersionConflict = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.reason === 'version_conflict';
+
 function isProblemBody(value: unknown): value is Partial<ProblemBody> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

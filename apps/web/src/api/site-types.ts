@@ -24,6 +24,8 @@ export type Location = {
   defaultBuildingId: string | null;
   contacts: Contact[];
   labels: LabelRef[];
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;
@@ -73,6 +75,8 @@ export type Building = {
   installationCount: number;
   comfortCoolingKw: number | null;
   energyInspection: Forecast;
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -132,6 +136,8 @@ export type Installation = InstallationFields & {
   components: Component[];
   attachments: Attachment[];
   labels: LabelRef[];
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;

@@ -110,6 +110,8 @@ export type Customer = {
   website: string | null;
   notes: string;
   labels: LabelRef[];
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   createdAt: string;
   updatedAt: string;
   createdBy: string | null;

@@ -72,6 +72,8 @@ export type Label = {
   description: string;
   settableBy: Role[];
   printOnWorkOrder: boolean;
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   createdAt: string;
   updatedAt: string;
 };
@@ -83,6 +85,8 @@ export type Product = {
   unit: string;
   notes: string;
   archived: boolean;
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
 };
 
 export type CylinderKind = 'supply' | 'recovery';
@@ -95,6 +99,8 @@ export type Cylinder = {
   contentKg: number;
   notes: string;
   archived: boolean;
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
 };
 export type CylinderMovement = {
   id: string;
@@ -128,6 +134,8 @@ export type Settings = {
   documentOptions: { footer: string; showTechnicianCertificate: boolean; showSignatures: boolean };
   defaults: { buildingForecastsEnabled: boolean };
   logo: string | null;
+  /** Row version: every change adds one; edit forms send it back (a newer one is a 409). */
+  version: number;
   updatedAt: string | null;
 };
 

@@ -80,3 +80,10 @@ export const IconLink = icon([
   'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
   'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
 ]);
+export const IconArrowUp = icon(['M12 19V5', 'M6 11l6-6 6 6']);
+export const IconArrowDown = icon(['M12 5v14', 'M6 13l6 6 6-6']);
+export const IconArrowsSort = icon(['M8 20V4', 'M4 8l4-4 4 4', 'M16 4v16', 'M12 16l4 4 4-4']);
+export const IconLocation = icon([
+  'M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12z',
+  'M12 11.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+]);

@@ -8,6 +8,7 @@ import {
   IconInstallation,
   IconInventory,
   IconLabel,
+  IconLocation,
   IconReport,
   IconSettings,
   IconUser,
@@ -17,6 +18,7 @@ import {
 
 export type NavKey =
   | 'customers'
+  | 'locations'
   | 'installations'
   | 'workOrders'
   | 'forecasts'
@@ -35,6 +37,7 @@ type NavItem = { key: NavKey; path: string; icon: ComponentType; ability: keyof 
 /** The Service app's sections, each shown when the session's abilities allow it. */
 const NAV_ITEMS: NavItem[] = [
   { key: 'customers', path: '/customers', icon: IconCustomers, ability: 'viewCustomers' },
+  { key: 'locations', path: '/locations', icon: IconLocation, ability: 'viewCustomers' },
   { key: 'installations', path: '/installations', icon: IconInstallation, ability: 'viewCustomers' },
   { key: 'workOrders', path: '/work-orders', icon: IconWorkOrder, ability: 'viewCustomers' },
   { key: 'forecasts', path: '/forecasts', icon: IconForecast, ability: 'viewForecasts' },

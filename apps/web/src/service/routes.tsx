@@ -15,6 +15,7 @@ import { InstallationsPage } from './installations/InstallationsPage';
 import { InventoryPage } from './inventory/InventoryPage';
 import { LabelsPage } from './labels/LabelsPage';
 import { LocationDetailPage } from './locations/LocationDetailPage';
+import { LocationsPage } from './locations/LocationsPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { RequireAbility } from './RequireAbility';
@@ -40,6 +41,7 @@ export const serviceRoutes: RouteObject[] = [
           { index: true, element: <HomeRedirect /> },
           guarded('customers', 'viewCustomers', <CustomersPage />),
           guarded('customers/:id', 'viewCustomers', <CustomerDetailPage />),
+          guarded('locations', 'viewCustomers', <LocationsPage />),
           guarded('locations/:id', 'viewCustomers', <LocationDetailPage />),
           guarded('installations', 'viewCustomers', <InstallationsPage />),
           guarded('installations/new', 'viewCustomers', <InstallationFormPage />),

@@ -30,7 +30,10 @@ export function CustomerDetailPage() {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
   const query = useQuery({ queryKey: [...CUSTOMERS_KEY, id], queryFn: () => getCustomer(id) });
-  const locations = useQuery({ queryKey: [...LOCATIONS_KEY, 'of', id], queryFn: () => listLocations(id) });
+  const locations = useQuery({
+    queryKey: [...LOCATIONS_KEY, 'of', id],
+    queryFn: () => listLocations({ customerId: id }, undefined, 200),
+  });
   const remove = useMutation({
     mutationFn: () => deleteCustomer(id),
     onSuccess: () => {

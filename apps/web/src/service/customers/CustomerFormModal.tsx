@@ -8,10 +8,17 @@ import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LabelPicker } from '../../components/LabelPicker';
 import { LanguageSelect } from '../../components/LanguageSelect';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { currentLanguage } from '../../i18n';
 import { enterpriseNumberError, fieldErrorsOf } from '../../i18n/error-text';
-import { createCustomer, CUSTOMERS_KEY, updateCustomer, type CustomerInput } from './customers-api';
+import {
+  createCustomer,
+  CUSTOMERS_KEY,
+  getCustomer,
+  updateCustomer,
+  type CustomerInput,
+} from './customers-api';
 
 const FIELDS = [
   'name',
@@ -66,18 +73,32 @@ function toInput(v: ReturnType<typeof initialValues>): CustomerInput {
   };
 }
 
-/** Adds a customer (customer null) or edits one. Mounted only while open. */
-export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
+/**
+ * Adds a customer (customer null) or edits one. Mounted only while open. An edit is made on the
+ * version the form was opened on: when someone else saved the customer meanwhile, nothing is
+ * written and the form offers to load the latest version.
+ */
+export function CustomerFormModal({ customer: opened, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set } = useFields(initialValues(customer));
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: customer, conflict } = useEditedRecord(opened, {
+    fetchLatest: (c) => getCustomer(c.id),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [CUSTOMERS_KEY],
+  });
   const [enterpriseError, setEnterpriseError] = useState<string | undefined>();
   const mutation = useMutation({
     mutationFn: () => {
       const input = toInput(values);
       if (!customer) return createCustomer(input);
       const patch = changedFields(toInput(initialValues(customer)), input);
-      return isEmpty(patch) ? Promise.resolve(customer) : updateCustomer(customer.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(customer)
+        : updateCustomer(customer.id, { ...patch, version: customer.version });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: CUSTOMERS_KEY });
@@ -150,7 +171,13 @@ export function CustomerFormModal({ customer, onClose, onSaved }: Props) {
             onChange={text(set('notes'))}
             error={errors.notes}
           />
-          <ErrorAlert error={mutation.error} fields={FIELDS} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={FIELDS}
+            conflict={
+              customer ? conflict(t('conflict.records.customer', { name: customer.name })) : undefined
+            }
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -24,7 +24,7 @@ export function CustomerSelect({ label, value, onChange, error, disabled, requir
   const [typed, setTyped] = useState(false);
   const candidates = useQuery({
     queryKey: [...CUSTOMERS_KEY, 'select', typed ? q : ''],
-    queryFn: () => listCustomers(typed ? q : '', undefined),
+    queryFn: () => listCustomers({ q: typed ? q : '' }),
   });
   const current = useQuery({
     queryKey: [...CUSTOMERS_KEY, value],

@@ -1,5 +1,4 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,23 +12,31 @@ import { IconDownload, IconPlus, IconSearch } from '../../components/icons';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { text } from '../../components/useFields';
+import { useListParams, useSearchText } from '../../components/useListParams';
 import { usePagedList } from '../../components/usePagedList';
 import { LabelFilter } from '../labels/LabelFilter';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomersTable } from './CustomersTable';
-import { CUSTOMERS_KEY, customersExportUrl, deleteCustomer, listCustomers } from './customers-api';
+import {
+  CUSTOMER_SORTS,
+  CUSTOMERS_KEY,
+  customersExportUrl,
+  deleteCustomer,
+  emptyCustomerFilters,
+  listCustomers,
+} from './customers-api';
 
-/** Customers: search, page through, add, edit, delete duplicates, export. */
+/** Customers: search, sort, page through, add, edit, delete duplicates, export. */
 export function CustomersPage() {
   const { t } = useTranslation();
   const { abilities } = useSession();
   const queryClient = useQueryClient();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [labelId, setLabelId] = useState<string | null>(null);
-  const list = usePagedList([...CUSTOMERS_KEY, { q, labelId }], (cursor) =>
-    listCustomers(q, cursor, labelId),
-  );
+  const { filters, setFilters, sort } = useListParams(emptyCustomerFilters, CUSTOMER_SORTS);
+  const [search, setSearch] = useSearchText(filters.q, (q) => setFilters({ q }));
+  const { q } = filters;
+  const params = { ...filters, sort: sort.value };
+  // The sort is part of the key: another order starts again from the first page.
+  const list = usePagedList([...CUSTOMERS_KEY, params], (cursor) => listCustomers(params, cursor));
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Customer | null>(null);
   const remove = useMutation({
@@ -50,7 +57,7 @@ export function CustomersPage() {
             {abilities.exportData && (
               <Button
                 component="a"
-                href={customersExportUrl(q, labelId)}
+                href={customersExportUrl(params)}
                 download
                 variant="default"
                 leftSection={<IconDownload />}
@@ -78,7 +85,11 @@ export function CustomersPage() {
               onChange={text(setSearch)}
               w={360}
             />
-            <LabelFilter scope="customer" value={labelId} onChange={setLabelId} />
+            <LabelFilter
+              scope="customer"
+              value={filters.labelId}
+              onChange={(labelId) => setFilters({ labelId })}
+            />
           </Group>
           <ErrorAlert error={list.error} />
           {list.isPending ? (
@@ -88,7 +99,7 @@ export function CustomersPage() {
               {q ? t('customers.noMatch', { q }) : t('customers.empty')}
             </Text>
           ) : (
-            <CustomersTable customers={list.items} onEdit={setEditing} onDelete={setDeleting} />
+            <CustomersTable customers={list.items} sort={sort} onEdit={setEditing} onDelete={setDeleting} />
           )}
           {list.items.length > 0 && (
             <LoadMore

@@ -4,11 +4,19 @@ import { Link } from 'react-router-dom';
 import type { Customer } from '../../api/types';
 import { formatEnterpriseNumber } from '../../components/enterprise-number';
 import { LabelChips } from '../../components/LabelChips';
+import { SortableTh } from '../../components/SortableTh';
+import type { SortControl } from '../../components/useListParams';
 import { useDateFormat } from '../../i18n/format';
+import type { CustomerSortField } from './customers-api';
 
-type Props = { customers: Customer[]; onEdit: (c: Customer) => void; onDelete: (c: Customer) => void };
+type Props = {
+  customers: Customer[];
+  sort?: SortControl<CustomerSortField>;
+  onEdit: (c: Customer) => void;
+  onDelete: (c: Customer) => void;
+};
 
-export function CustomersTable({ customers, onEdit, onDelete }: Props) {
+export function CustomersTable({ customers, sort, onEdit, onDelete }: Props) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
   return (
@@ -16,11 +24,17 @@ export function CustomersTable({ customers, onEdit, onDelete }: Props) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('customers.name')}</Table.Th>
-            <Table.Th scope="col">{t('customers.customerNumber')}</Table.Th>
+            <SortableTh sort={sort} field="name">
+              {t('customers.name')}
+            </SortableTh>
+            <SortableTh sort={sort} field="number">
+              {t('customers.customerNumber')}
+            </SortableTh>
             <Table.Th scope="col">{t('customers.enterpriseNumber')}</Table.Th>
             <Table.Th scope="col">{t('customers.language')}</Table.Th>
-            <Table.Th scope="col">{t('customers.createdAt')}</Table.Th>
+            <SortableTh sort={sort} field="createdAt">
+              {t('customers.createdAt')}
+            </SortableTh>
             <Table.Th scope="col">
               <span className="visually-hidden">{t('common.actions')}</span>
             </Table.Th>

@@ -22,7 +22,7 @@ export function MergeCustomerModal({ customer, onClose }: Props) {
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const candidates = useQuery({
     queryKey: [...CUSTOMERS_KEY, 'merge-candidates', q],
-    queryFn: () => listCustomers(q, undefined),
+    queryFn: () => listCustomers({ q }),
   });
   const options = (candidates.data?.items ?? [])
     .filter((c) => c.id !== customer.id)

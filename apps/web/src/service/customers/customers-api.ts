@@ -1,5 +1,6 @@
 import { api, apiUrl } from '../../api/client';
 import type { Customer, Language, Page } from '../../api/types';
+import { defineSorts, type Sort } from '../../components/list-sort';
 
 export const CUSTOMERS_KEY = ['customers'] as const;
 export const PAGE_SIZE = 50;
@@ -19,14 +20,24 @@ export type CustomerInput = {
   labelIds: string[];
 };
 
-export const listCustomers = (q: string, cursor: string | undefined, labelId?: string | null) =>
-  api.get<Page<Customer>>('/customers', { q, cursor, labelId, limit: PAGE_SIZE });
+/** The orders GET /customers knows (CUSTOMER_SORTS on the server). */
+export const CUSTOMER_SORTS = defineSorts(['name', 'number', 'createdAt', 'updatedAt'], 'name');
+export type CustomerSortField = (typeof CUSTOMER_SORTS.fields)[number];
+
+export type CustomerFilters = { q: string; labelId: string | null };
+export const emptyCustomerFilters: CustomerFilters = { q: '', labelId: null };
+
+type ListParams = Partial<CustomerFilters> & { sort?: Sort<CustomerSortField> };
+
+export const listCustomers = (params: ListParams, cursor?: string) =>
+  api.get<Page<Customer>>('/customers', { ...params, cursor, limit: PAGE_SIZE });
 
 export const getCustomer = (id: string) => api.get<Customer>(`/customers/${id}`);
 
 export const createCustomer = (input: CustomerInput) => api.post<Customer>('/customers', input);
 
-export const updateCustomer = (id: string, input: Partial<CustomerInput>) =>
+/** `version`: the one the form was opened on; a newer one on the server is a 409 version_conflict. */
+export const updateCustomer = (id: string, input: Partial<CustomerInput> & { version: number }) =>
   api.patch<Customer>(`/customers/${id}`, input);
 
 export const deleteCustomer = (id: string) => api.delete<void>(`/customers/${id}`);
@@ -35,6 +46,5 @@ export const deleteCustomer = (id: string) => api.delete<void>(`/customers/${id}
 export const mergeCustomer = (id: string, duplicateId: string) =>
   api.post<Customer>(`/customers/${id}/merge`, { duplicateId });
 
-/** The spreadsheet of the filtered list; a plain link, the session cookie goes along. */
-export const customersExportUrl = (q: string, labelId?: string | null) =>
-  apiUrl('/customers', { format: 'xlsx', q, labelId });
+/** The spreadsheet of the filtered list in its order; a plain link, the session cookie goes along. */
+export const customersExportUrl = (params: ListParams) => apiUrl('/customers', { ...params, format: 'xlsx' });

@@ -10,6 +10,7 @@ import { CenteredLoader } from '../../components/CenteredLoader';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import {
@@ -78,17 +79,42 @@ type FormProps = {
 
 const toInput = (d: InstallationDraft) => ({ ...d, buildingId: d.buildingId ?? undefined });
 
-function InstallationForm({ installation, locationId, crumbs, buildings, defaultBuildingId }: FormProps) {
+/**
+ * Adds an installation or edits one. The edit is made on the version the page loaded: when
+ * someone else saved the installation meanwhile nothing is written, and the form offers the
+ * latest version while keeping what was typed until then.
+ */
+function InstallationForm({
+  installation: opened,
+  locationId,
+  crumbs,
+  buildings,
+  defaultBuildingId,
+}: FormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const initial = { ...draftOf(installation), buildingId: installation?.buildingId ?? defaultBuildingId };
-  const { values, set } = useFields<InstallationDraft>(initial);
+  const initialOf = (i: Installation | null): InstallationDraft => ({
+    ...draftOf(i),
+    buildingId: i?.buildingId ?? defaultBuildingId,
+  });
+  const { values, set, setValues } = useFields<InstallationDraft>(initialOf(opened));
+  const { record: installation, conflict } = useEditedRecord(opened, {
+    fetchLatest: (i) => getInstallation(i.id),
+    onReloaded: (latest) => {
+      setValues(initialOf(latest));
+      mutation.reset();
+    },
+    invalidate: [INSTALLATIONS_KEY],
+  });
+  const initial = initialOf(installation);
   const mutation = useMutation({
     mutationFn: () => {
       if (!installation) return createInstallation({ locationId, ...toInput(values) });
       const patch = changedFields(toInput(initial), toInput(values));
-      return isEmpty(patch) ? Promise.resolve(installation) : updateInstallation(installation.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(installation)
+        : updateInstallation(installation.id, { ...patch, version: installation.version });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: INSTALLATIONS_KEY });
@@ -125,7 +151,15 @@ function InstallationForm({ installation, locationId, crumbs, buildings, default
           <Stack gap="lg">
             <InstallationFormFields values={values} set={set} errors={errors} buildings={buildings} />
             <MissingAlert missing={missingOf(values)} />
-            <ErrorAlert error={mutation.error} fields={Object.keys(errors)} />
+            <ErrorAlert
+              error={mutation.error}
+              fields={Object.keys(errors)}
+              conflict={
+                installation
+                  ? conflict(t('conflict.records.installation', { name: installationTitle(t, installation) }))
+                  : undefined
+              }
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => navigate(-1)}>
                 {t('common.cancel')}

@@ -1,34 +1,36 @@
 import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTALLATION_KINDS, type InstallationKind } from '../../api/site-types';
 import { useSession } from '../../auth/session-context';
 import { IconDownload, IconSearch } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { text } from '../../components/useFields';
+import { useListParams, useSearchText } from '../../components/useListParams';
 import { LabelFilter } from '../labels/LabelFilter';
 import {
   emptyInstallationFilters,
+  INSTALLATION_SORTS,
   installationsExportUrl,
   type InstallationFilters,
 } from './installations-api';
 import { InstallationsList } from './InstallationsList';
 import { useRefrigerants } from './useRefrigerants';
 
-/** All installations: search, filter by kind, refrigerant, label and archive state, export. */
+/** All installations: search, filter by kind, refrigerant, label and archive state, sort, export. */
 export function InstallationsPage() {
   const { t } = useTranslation();
   const { abilities } = useSession();
   const refrigerants = useRefrigerants();
-  const [filters, setFilters] = useState<InstallationFilters>(emptyInstallationFilters);
-  const [q] = useDebouncedValue(filters.q.trim(), 300);
-  const applied = { ...filters, q };
+  const { filters, setFilters, filtered, clearFilters, sort } = useListParams(
+    emptyInstallationFilters,
+    INSTALLATION_SORTS,
+  );
+  const [search, setSearch] = useSearchText(filters.q, (q) => setFilters({ q }));
+  const { q } = filters;
   const pick =
     <K extends keyof InstallationFilters>(key: K) =>
     (value: InstallationFilters[K]) =>
-      setFilters((current) => ({ ...current, [key]: value }));
-  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyInstallationFilters);
+      setFilters({ [key]: value } as Partial<InstallationFilters>);
 
   return (
     <Stack gap="lg">
@@ -39,7 +41,7 @@ export function InstallationsPage() {
           abilities.exportData && (
             <Button
               component="a"
-              href={installationsExportUrl(applied)}
+              href={installationsExportUrl({ ...filters, sort: sort.value })}
               download
               variant="default"
               leftSection={<IconDownload />}
@@ -57,8 +59,8 @@ export function InstallationsPage() {
               placeholder={t('installations.searchPlaceholder')}
               type="search"
               leftSection={<IconSearch />}
-              value={filters.q}
-              onChange={text(pick('q'))}
+              value={search}
+              onChange={text(setSearch)}
               w={300}
             />
             <Select
@@ -93,13 +95,14 @@ export function InstallationsPage() {
               w={170}
             />
             {filtered && (
-              <Button variant="subtle" onClick={() => setFilters(emptyInstallationFilters)}>
+              <Button variant="subtle" onClick={clearFilters}>
                 {t('common.clearFilters')}
               </Button>
             )}
           </Group>
           <InstallationsList
-            filters={applied}
+            filters={filters}
+            sort={sort}
             empty={q ? t('installations.noMatch', { q }) : t('installations.empty')}
           />
         </Stack>

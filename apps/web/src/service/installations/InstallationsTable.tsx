@@ -4,14 +4,22 @@ import { Link } from 'react-router-dom';
 import type { Installation } from '../../api/site-types';
 import { IconAlert } from '../../components/icons';
 import { LabelChips } from '../../components/LabelChips';
+import { SortableTh } from '../../components/SortableTh';
+import type { SortControl } from '../../components/useListParams';
 import { useDateFormat, useNumberFormat } from '../../i18n/format';
 import { ForecastBadge } from '../forecasts/ForecastDetails';
 import { installationTitle, nextForecast } from './installation-text';
+import type { InstallationSortField } from './installations-api';
 
-type Props = { installations: Installation[]; showCustomer?: boolean };
+type Props = {
+  installations: Installation[];
+  showCustomer?: boolean | undefined;
+  /** Makes the headers with a server sort clickable. */
+  sort?: SortControl<InstallationSortField> | undefined;
+};
 
 /** Installations with their refrigerant, CO2e, next obligation and missing data. */
-export function InstallationsTable({ installations, showCustomer = true }: Props) {
+export function InstallationsTable({ installations, showCustomer = true, sort }: Props) {
   const { t } = useTranslation();
   const { kg, tonnes } = useNumberFormat();
   return (
@@ -19,10 +27,21 @@ export function InstallationsTable({ installations, showCustomer = true }: Props
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('installations.installation')}</Table.Th>
-            {showCustomer && <Table.Th scope="col">{t('installations.customer')}</Table.Th>}
+            <SortableTh sort={sort} field="reference">
+              {t('installations.installation')}
+            </SortableTh>
+            {showCustomer && (
+              <SortableTh sort={sort} field="customer">
+                {t('installations.customer')}
+              </SortableTh>
+            )}
             <Table.Th scope="col">{t('fields.kind')}</Table.Th>
-            <Table.Th scope="col">{t('fields.refrigerant')}</Table.Th>
+            <SortableTh sort={sort} field="refrigerant">
+              {t('fields.refrigerant')}
+            </SortableTh>
+            <SortableTh sort={sort} field="chargeKg">
+              {t('installations.charge')}
+            </SortableTh>
             <Table.Th scope="col">{t('installations.co2e')}</Table.Th>
             <Table.Th scope="col">{t('installations.nextCheck')}</Table.Th>
           </Table.Tr>
@@ -70,9 +89,8 @@ export function InstallationsTable({ installations, showCustomer = true }: Props
                   </Table.Td>
                 )}
                 <Table.Td>{i.kind ? t(`kinds.${i.kind}`) : t('common.none')}</Table.Td>
-                <Table.Td>
-                  {i.refrigerant ? `${i.refrigerant} · ${kg(i.chargeKg)}` : t('common.none')}
-                </Table.Td>
+                <Table.Td>{i.refrigerant ?? t('common.none')}</Table.Td>
+                <Table.Td>{i.chargeKg === null ? t('common.none') : kg(i.chargeKg)}</Table.Td>
                 <Table.Td>{i.co2eTonnes === null ? t('common.none') : tonnes(i.co2eTonnes)}</Table.Td>
                 <Table.Td>
                   {next ? <NextCheck next={next} /> : <Text c="dimmed">{t('common.none')}</Text>}

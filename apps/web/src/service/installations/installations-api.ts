@@ -1,5 +1,6 @@
 import { api, apiUrl } from '../../api/client';
 import type { Page } from '../../api/types';
+import { defineSorts, type Sort } from '../../components/list-sort';
 import type {
   Component,
   Installation,
@@ -33,11 +34,21 @@ export const emptyInstallationFilters: InstallationFilters = {
   archived: 'false',
 };
 
-export const listInstallations = (filters: Partial<InstallationFilters>, cursor?: string, limit = 50) =>
-  api.get<Page<Installation>>('/installations', { ...filters, cursor, limit });
+/** The orders GET /installations knows (INSTALLATION_SORTS on the server). */
+export const INSTALLATION_SORTS = defineSorts(
+  ['reference', 'customer', 'refrigerant', 'chargeKg', 'commissionedOn', 'createdAt', 'updatedAt'],
+  '-createdAt',
+);
+export type InstallationSortField = (typeof INSTALLATION_SORTS.fields)[number];
 
-export const installationsExportUrl = (filters: Partial<InstallationFilters>) =>
-  apiUrl('/installations', { ...filters, format: 'xlsx' });
+export type InstallationListParams = Partial<InstallationFilters> & { sort?: Sort<InstallationSortField> };
+
+export const listInstallations = (params: InstallationListParams, cursor?: string, limit = 50) =>
+  api.get<Page<Installation>>('/installations', { ...params, cursor, limit });
+
+/** The spreadsheet of the filtered list in its order. */
+export const installationsExportUrl = (params: InstallationListParams) =>
+  apiUrl('/installations', { ...params, format: 'xlsx' });
 
 export type InstallationInput = Partial<InstallationFields> & {
   locationId?: string;
@@ -48,7 +59,8 @@ export type InstallationInput = Partial<InstallationFields> & {
 export const getInstallation = (id: string) => api.get<Installation>(`/installations/${id}`);
 export const createInstallation = (input: InstallationInput) =>
   api.post<Installation>('/installations', input);
-export const updateInstallation = (id: string, input: InstallationInput) =>
+/** `version`: the one the form was opened on; a newer one on the server is a 409 version_conflict. */
+export const updateInstallation = (id: string, input: InstallationInput & { version: number }) =>
   api.patch<Installation>(`/installations/${id}`, input);
 export const deleteInstallation = (id: string) => api.delete<void>(`/installations/${id}`);
 export const archiveInstallation = (id: string, archive: boolean) =>

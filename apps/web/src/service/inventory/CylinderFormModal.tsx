@@ -16,28 +16,49 @@ import type { Cylinder, CylinderKind } from '../../api/work-types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NumberField } from '../../components/fields/NumberField';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import { useRefrigerants } from '../installations/useRefrigerants';
-import { createCylinder, CYLINDERS_KEY, updateCylinder } from './inventory-api';
+import { createCylinder, CYLINDERS_KEY, getCylinder, updateCylinder } from './inventory-api';
 
 const FIELDS = ['kind', 'refrigerant', 'serialNumber', 'capacityKg', 'contentKg', 'notes', 'archived'];
 
-/** Adds a cylinder, or corrects one (content after weighing, serial number, notes, archive). */
-export function CylinderFormModal({ cylinder, onClose }: { cylinder: Cylinder | null; onClose: () => void }) {
+const initialValues = (cylinder: Cylinder | null) => ({
+  kind: cylinder?.kind ?? ('supply' as CylinderKind),
+  refrigerant: cylinder?.refrigerant ?? null,
+  serialNumber: cylinder?.serialNumber ?? '',
+  capacityKg: cylinder?.capacityKg ?? null,
+  contentKg: cylinder?.contentKg ?? null,
+  notes: cylinder?.notes ?? '',
+  archived: cylinder?.archived ?? false,
+});
+
+/**
+ * Adds a cylinder, or corrects one (content after weighing, serial number, notes, archive). A
+ * correction is made on the version the form was opened on: a withdrawal or another correction
+ * saved meanwhile makes it a conflict, so a weighed content never overwrites a newer one.
+ */
+export function CylinderFormModal({
+  cylinder: opened,
+  onClose,
+}: {
+  cylinder: Cylinder | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const refrigerants = useRefrigerants();
-  const initial = {
-    kind: cylinder?.kind ?? ('supply' as CylinderKind),
-    refrigerant: cylinder?.refrigerant ?? null,
-    serialNumber: cylinder?.serialNumber ?? '',
-    capacityKg: cylinder?.capacityKg ?? null,
-    contentKg: cylinder?.contentKg ?? null,
-    notes: cylinder?.notes ?? '',
-    archived: cylinder?.archived ?? false,
-  };
-  const { values, set } = useFields<typeof initial>(initial);
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: cylinder, conflict } = useEditedRecord(opened, {
+    fetchLatest: (c) => getCylinder(c.id),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [CYLINDERS_KEY],
+  });
+  const initial = initialValues(cylinder);
   const mutation = useMutation({
     mutationFn: () => {
       if (!cylinder) {
@@ -57,7 +78,9 @@ export function CylinderFormModal({ cylinder, onClose }: { cylinder: Cylinder | 
         archived: v.archived,
       });
       const patch = changedFields(editable(initial), editable(values));
-      return isEmpty(patch) ? Promise.resolve(cylinder) : updateCylinder(cylinder.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(cylinder)
+        : updateCylinder(cylinder.id, { ...patch, version: cylinder.version });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: CYLINDERS_KEY });
@@ -140,7 +163,21 @@ export function CylinderFormModal({ cylinder, onClose }: { cylinder: Cylinder | 
               onChange={(e) => set('archived')(e.currentTarget.checked)}
             />
           )}
-          <ErrorAlert error={mutation.error} fields={FIELDS} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={FIELDS}
+            conflict={
+              cylinder
+                ? conflict(
+                    t('conflict.records.cylinder', {
+                      name: [cylinder.refrigerant ?? t('inventory.mixed'), cylinder.serialNumber]
+                        .filter(Boolean)
+                        .join(' '),
+                    }),
+                  )
+                : undefined
+            }
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -5,28 +5,47 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../api/work-types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
-import { createProduct, PRODUCTS_KEY, updateProduct } from './inventory-api';
+import { createProduct, getProduct, PRODUCTS_KEY, updateProduct } from './inventory-api';
 
 const FIELDS = ['name', 'sku', 'unit', 'notes'];
 
-export function ProductFormModal({ product, onClose }: { product: Product | null; onClose: () => void }) {
+/** Adds a product or edits one; an edit someone else overtook is not written. */
+export function ProductFormModal({
+  product: opened,
+  onClose,
+}: {
+  product: Product | null;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const initial = {
-    name: product?.name ?? '',
-    sku: product?.sku ?? '',
-    unit: product?.unit ?? t('inventory.defaultUnit'),
-    notes: product?.notes ?? '',
-  };
-  const { values, set } = useFields(initial);
+  const initialValues = (p: Product | null) => ({
+    name: p?.name ?? '',
+    sku: p?.sku ?? '',
+    unit: p?.unit ?? t('inventory.defaultUnit'),
+    notes: p?.notes ?? '',
+  });
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: product, conflict } = useEditedRecord(opened, {
+    fetchLatest: (p) => getProduct(p.id),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [PRODUCTS_KEY],
+  });
   const mutation = useMutation({
     mutationFn: () => {
       const input = { ...values, sku: values.sku.trim() || null };
       if (!product) return createProduct(input);
+      const initial = initialValues(product);
       const patch = changedFields({ ...initial, sku: initial.sku || null }, input);
-      return isEmpty(patch) ? Promise.resolve(product) : updateProduct(product.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(product)
+        : updateProduct(product.id, { ...patch, version: product.version });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: PRODUCTS_KEY });
@@ -77,7 +96,11 @@ export function ProductFormModal({ product, onClose }: { product: Product | null
             value={values.notes}
             onChange={text(set('notes'))}
           />
-          <ErrorAlert error={mutation.error} fields={FIELDS} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={FIELDS}
+            conflict={product ? conflict(t('conflict.records.product', { name: product.name })) : undefined}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -7,32 +7,47 @@ import type { Label, LabelScope } from '../../api/work-types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LabelChips } from '../../components/LabelChips';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
-import { createLabel, LABELS_KEY, updateLabel } from './labels-api';
+import { createLabel, getLabel, LABELS_KEY, updateLabel } from './labels-api';
 
 const FIELDS = ['name', 'colour', 'description', 'settableBy', 'printOnWorkOrder'];
 const SWATCHES = ['#0b7285', '#2b8a3e', '#e67700', '#c92a2a', '#5f3dc4', '#1864ab', '#862e9c', '#495057'];
 
 type Props = { scope: LabelScope; label: Label | null; onClose: () => void };
 
-/** Defines a label: name, colour, description, who may set it, printed on work orders or not. */
-export function LabelFormModal({ scope, label, onClose }: Props) {
+const initialValues = (label: Label | null) => ({
+  name: label?.name ?? '',
+  colour: label?.colour ?? '#0b7285',
+  description: label?.description ?? '',
+  settableBy: label?.settableBy ?? [],
+  printOnWorkOrder: label?.printOnWorkOrder ?? false,
+});
+
+/**
+ * Defines a label: name, colour, description, who may set it, printed on work orders or not. An
+ * edit another administrator overtook is not written.
+ */
+export function LabelFormModal({ scope, label: opened, onClose }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const initial = {
-    name: label?.name ?? '',
-    colour: label?.colour ?? '#0b7285',
-    description: label?.description ?? '',
-    settableBy: label?.settableBy ?? [],
-    printOnWorkOrder: label?.printOnWorkOrder ?? false,
-  };
-  const { values, set } = useFields(initial);
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: label, conflict } = useEditedRecord(opened, {
+    fetchLatest: (l) => getLabel(l.id, l.scope),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [LABELS_KEY],
+  });
   const mutation = useMutation({
     mutationFn: () => {
       if (!label) return createLabel({ scope, ...values });
-      const patch = changedFields(initial, values);
-      return isEmpty(patch) ? Promise.resolve(label) : updateLabel(label.id, patch);
+      const patch = changedFields(initialValues(label), values);
+      return isEmpty(patch)
+        ? Promise.resolve(label)
+        : updateLabel(label.id, { ...patch, version: label.version });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: LABELS_KEY });
@@ -100,7 +115,11 @@ export function LabelFormModal({ scope, label, onClose }: Props) {
               onChange={(e) => set('printOnWorkOrder')(e.currentTarget.checked)}
             />
           )}
-          <ErrorAlert error={mutation.error} fields={FIELDS} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={FIELDS}
+            conflict={label ? conflict(t('conflict.records.label', { name: label.name })) : undefined}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -6,31 +6,45 @@ import type { Building } from '../../api/site-types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/fields/DateField';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import { buildingName } from './building-name';
-import { BUILDINGS_KEY, createBuilding, updateBuilding } from './locations-api';
+import { BUILDINGS_KEY, createBuilding, getBuilding, updateBuilding } from './locations-api';
 
 const FIELDS = ['name', 'forecastEnabled', 'lastEnergyInspectionOn'];
 
 type Props = { locationId: string; building: Building | null; onClose: () => void };
 
-/** Adds a building to a location or edits one (name, forecast switch, last energy inspection). */
-export function BuildingFormModal({ locationId, building, onClose }: Props) {
+/**
+ * Adds a building to a location or edits one (name, forecast switch, last energy inspection); an
+ * edit someone else overtook is not written.
+ */
+export function BuildingFormModal({ locationId, building: opened, onClose }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const initial = {
-    name: building ? buildingName(t, building) : '',
-    forecastEnabled: building?.forecastEnabled ?? true,
-    lastEnergyInspectionOn: building?.lastEnergyInspectionOn ?? null,
-  };
-  const { values, set } = useFields(initial);
+  const initialValues = (b: Building | null) => ({
+    name: b ? buildingName(t, b) : '',
+    forecastEnabled: b?.forecastEnabled ?? true,
+    lastEnergyInspectionOn: b?.lastEnergyInspectionOn ?? null,
+  });
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: building, conflict } = useEditedRecord(opened, {
+    fetchLatest: (b) => getBuilding(b.id),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [BUILDINGS_KEY],
+  });
   const mutation = useMutation({
     mutationFn: () => {
       if (!building) return createBuilding(locationId, values);
-      const patch = changedFields(initial, values);
+      const patch = changedFields(initialValues(building), values);
       // The default building keeps its stored name unless someone really renamed it.
-      return isEmpty(patch) ? Promise.resolve(building) : updateBuilding(building.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(building)
+        : updateBuilding(building.id, { ...patch, version: building.version });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: BUILDINGS_KEY });
@@ -67,7 +81,15 @@ export function BuildingFormModal({ locationId, building, onClose }: Props) {
             error={errors.lastEnergyInspectionOn}
             w={200}
           />
-          <ErrorAlert error={mutation.error} fields={FIELDS} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={FIELDS}
+            conflict={
+              building
+                ? conflict(t('conflict.records.building', { name: buildingName(t, building) }))
+                : undefined
+            }
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -7,12 +7,15 @@ import { REGIONS, type Location, type Region } from '../../api/site-types';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LabelPicker } from '../../components/LabelPicker';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import { ContactsEditor, fromDrafts, toDrafts } from './ContactsEditor';
 import {
   createLocation,
+  getLocation,
   LOCATIONS_KEY,
+  locationTitle,
   regionFromAddress,
   updateLocation,
   type LocationInput,
@@ -72,17 +75,30 @@ function toInput(customerId: string, v: ReturnType<typeof initialValues>): Locat
   };
 }
 
-/** Adds a location to a customer or edits one; the region follows the postcode unless chosen. */
-export function LocationFormModal({ customerId, location, onClose, onSaved }: Props) {
+/**
+ * Adds a location to a customer or edits one; the region follows the postcode unless chosen. An
+ * edit someone else overtook is not written: the form offers the latest version instead.
+ */
+export function LocationFormModal({ customerId, location: opened, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set } = useFields(initialValues(location));
+  const { values, set, setValues } = useFields(initialValues(opened));
+  const { record: location, conflict } = useEditedRecord(opened, {
+    fetchLatest: (l) => getLocation(l.id),
+    onReloaded: (latest) => {
+      setValues(initialValues(latest));
+      mutation.reset();
+    },
+    invalidate: [LOCATIONS_KEY],
+  });
   const mutation = useMutation({
     mutationFn: () => {
       const input = toInput(customerId, values);
       if (!location) return createLocation(input);
       const { customerId: _c, ...patch } = changedFields(toInput(customerId, initialValues(location)), input);
-      return isEmpty(patch) ? Promise.resolve(location) : updateLocation(location.id, patch);
+      return isEmpty(patch)
+        ? Promise.resolve(location)
+        : updateLocation(location.id, { ...patch, version: location.version });
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: LOCATIONS_KEY });
@@ -160,7 +176,15 @@ export function LocationFormModal({ customerId, location, onClose, onSaved }: Pr
             onChange={text(set('notes'))}
             error={errors.notes}
           />
-          <ErrorAlert error={mutation.error} fields={Object.keys(errors)} />
+          <ErrorAlert
+            error={mutation.error}
+            fields={Object.keys(errors)}
+            conflict={
+              location
+                ? conflict(t('conflict.records.location', { name: locationTitle(location) }))
+                : undefined
+            }
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,6 +1,7 @@
-import { api } from '../../api/client';
+import { api, apiUrl } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { Building, Contact, Location, Region } from '../../api/site-types';
+import { defineSorts, type Sort } from '../../components/list-sort';
 
 export const LOCATIONS_KEY = ['locations'] as const;
 export const BUILDINGS_KEY = ['buildings'] as const;
@@ -20,12 +21,31 @@ export type LocationInput = {
   labelIds: string[];
 };
 
-export const listLocations = (customerId: string, cursor?: string) =>
-  api.get<Page<Location>>('/locations', { customerId, cursor, limit: 200 });
+/**
+ * The orders GET /locations knows (LOCATION_SORTS on the server); `customer` is the customer's
+ * name, then the location's name or address.
+ */
+export const LOCATION_SORTS = defineSorts(
+  ['customer', 'name', 'city', 'postcode', 'createdAt', 'updatedAt'],
+  'customer',
+);
+export type LocationSortField = (typeof LOCATION_SORTS.fields)[number];
+
+export type LocationFilters = { q: string; labelId: string | null; region: Region | null };
+export const emptyLocationFilters: LocationFilters = { q: '', labelId: null, region: null };
+
+type ListParams = Partial<LocationFilters> & { customerId?: string; sort?: Sort<LocationSortField> };
+
+export const listLocations = (params: ListParams, cursor?: string, limit = 50) =>
+  api.get<Page<Location>>('/locations', { ...params, cursor, limit });
+
+/** The spreadsheet of the filtered list in its order. */
+export const locationsExportUrl = (params: ListParams) => apiUrl('/locations', { ...params, format: 'xlsx' });
 
 export const getLocation = (id: string) => api.get<Location>(`/locations/${id}`);
 export const createLocation = (input: LocationInput) => api.post<Location>('/locations', input);
-export const updateLocation = (id: string, input: Partial<LocationInput>) =>
+/** `version`: the one the form was opened on; a newer one on the server is a 409 version_conflict. */
+export const updateLocation = (id: string, input: Partial<LocationInput> & { version: number }) =>
   api.patch<Location>(`/locations/${id}`, input);
 export const deleteLocation = (id: string) => api.delete<void>(`/locations/${id}`);
 
@@ -36,7 +56,7 @@ export const listBuildings = (locationId: string) =>
 export const getBuilding = (id: string) => api.get<Building>(`/buildings/${id}`);
 export const createBuilding = (locationId: string, input: BuildingInput) =>
   api.post<Building>('/buildings', { locationId, ...input });
-export const updateBuilding = (id: string, input: Partial<BuildingInput>) =>
+export const updateBuilding = (id: string, input: Partial<BuildingInput> & { version: number }) =>
   api.patch<Building>(`/buildings/${id}`, input);
 export const deleteBuilding = (id: string) => api.delete<void>(`/buildings/${id}`);
 

@@ -8,6 +8,7 @@ import { CenteredLoader } from '../../components/CenteredLoader';
 import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { useEditedRecord } from '../../components/useEditedRecord';
 import { useFields } from '../../components/useFields';
 import { allFieldErrors } from '../../i18n/error-text';
 import { CompanyFields } from './CompanyFields';
@@ -25,7 +26,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} description={t('settings.intro')} />
       <ErrorAlert error={settings.error} />
       {settings.isPending && <CenteredLoader />}
-      {settings.data && <SettingsForm key={settings.data.updatedAt ?? 'new'} settings={settings.data} />}
+      {settings.data && <SettingsForm key={settings.data.version} settings={settings.data} />}
     </Stack>
   );
 }
@@ -43,15 +44,30 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function SettingsForm({ settings }: { settings: Settings }) {
+/**
+ * The settings as loaded; saving sends their version, so that when another administrator saved
+ * meanwhile nothing is overwritten and the form offers the latest settings.
+ */
+function SettingsForm({ settings: opened }: { settings: Settings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const { values, set, setValues } = useFields<SettingsDraft>(draftOfSettings(opened));
+  const { record, conflict } = useEditedRecord(opened, {
+    fetchLatest: getSettings,
+    onReloaded: (latest) => {
+      setValues(draftOfSettings(latest));
+      save.reset();
+    },
+    invalidate: [SETTINGS_KEY],
+  });
+  const settings = record ?? opened;
   const initial = draftOfSettings(settings);
-  const { values, set } = useFields<SettingsDraft>(initial);
   const save = useMutation({
     mutationFn: () => {
       const patch = changedFields(normalise(initial), normalise(values));
-      return isEmpty(patch) ? Promise.resolve(settings) : updateSettings(patch);
+      return isEmpty(patch)
+        ? Promise.resolve(settings)
+        : updateSettings({ ...patch, version: settings.version });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
@@ -83,7 +99,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <Part title={t('settings.documents')}>
           <DocumentFields {...props} />
         </Part>
-        <ErrorAlert error={save.error} fields={Object.keys(errors)} />
+        <ErrorAlert
+          error={save.error}
+          fields={Object.keys(errors)}
+          conflict={conflict(t('conflict.records.settings'))}
+        />
         <Group justify="flex-end" pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-gray-0)">
           <Button type="submit" loading={save.isPending}>
             {t('common.save')}

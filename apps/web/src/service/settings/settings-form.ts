@@ -1,10 +1,14 @@
 import type { Settings } from '../../api/work-types';
 import type { SettingsPatch } from './settings-api';
 
-export type SettingsDraft = Omit<Settings, 'updatedAt'>;
+export type SettingsDraft = Omit<Settings, 'updatedAt' | 'version'>;
 export type SetField = <K extends keyof SettingsDraft>(field: K) => (value: SettingsDraft[K]) => void;
 
-export const draftOfSettings = ({ updatedAt: _updatedAt, ...rest }: Settings): SettingsDraft => rest;
+export const draftOfSettings = ({
+  updatedAt: _updatedAt,
+  version: _version,
+  ...rest
+}: Settings): SettingsDraft => rest;
 
 /** Empty optional texts go out as null, as the API expects. */
 export function normalise(d: SettingsDraft): SettingsPatch {

@@ -1,12 +1,11 @@
-import { Alert, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/problem';
 import type { WorkOrder } from '../../api/work-types';
-import { changedFields } from '../../components/changed-fields';
+import { changedFields, isEmpty } from '../../components/changed-fields';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFields } from '../../components/useFields';
@@ -21,9 +20,13 @@ import { workOrderInput, type WorkOrderDraft } from './work-order-draft';
 import { WorkOrderMainFields } from './WorkOrderMainFields';
 import { createWorkOrder, deleteWorkOrder, updateWorkOrder, WORK_ORDERS_KEY } from './work-orders-api';
 
-type Props = { workOrder: WorkOrder | null; initial: WorkOrderDraft; onReload: () => void };
-
-const isConflict = (e: unknown) => e instanceof ApiError && e.reason === 'version_conflict';
+type Props = {
+  workOrder: WorkOrder | null;
+  initial: WorkOrderDraft;
+  /** Reads the work order again; the page then shows the form anew on the latest version. */
+  onReload: () => void;
+  reloading?: boolean;
+};
 
 function Part({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -39,7 +42,7 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Creates or edits a work order; a newer version on the server is reported, never overwritten. */
-export function WorkOrderForm({ workOrder, initial, onReload }: Props) {
+export function WorkOrderForm({ workOrder, initial, onReload, reloading = false }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -58,15 +61,18 @@ export function WorkOrderForm({ workOrder, initial, onReload }: Props) {
       if (!workOrder) return createWorkOrder(input);
       // Only what changed: resending the activities would put refrigerant back and take it again.
       const patch = changedFields(workOrderInput(initial), input);
-      return updateWorkOrder(workOrder.id, { ...patch, version: workOrder.version });
+      // Nothing changed: no PATCH, which would count as a change and overtake colleagues' forms.
+      return isEmpty(patch)
+        ? Promise.resolve(workOrder)
+        : updateWorkOrder(workOrder.id, { ...patch, version: workOrder.version });
     },
     onSuccess: (saved) => {
       for (const key of [WORK_ORDERS_KEY, INSTALLATIONS_KEY, CYLINDERS_KEY]) {
         void queryClient.invalidateQueries({ queryKey: key });
       }
       notifications.show({ color: 'climalog', message: t('workOrders.saved', { number: saved.number }) });
+      // The invalidation above reads the work order again: the page shows the saved version.
       navigate(`/work-orders/${saved.id}`, { replace: true });
-      if (workOrder) onReload();
     },
   });
   const remove = useMutation({
@@ -87,16 +93,6 @@ export function WorkOrderForm({ workOrder, initial, onReload }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {isConflict(save.error) && (
-          <Alert color="red" variant="filled" title={t('workOrders.conflictTitle')} role="alert">
-            <Stack gap="xs" align="flex-start">
-              {t('workOrders.conflictText')}
-              <Button variant="white" color="red" size="xs" onClick={onReload}>
-                {t('workOrders.reload')}
-              </Button>
-            </Stack>
-          </Alert>
-        )}
         <Part title={t('workOrders.general')}>
           <WorkOrderMainFields
             values={values}
@@ -134,7 +130,19 @@ export function WorkOrderForm({ workOrder, initial, onReload }: Props) {
             onChange={set('customerSignature')}
           />
         </Part>
-        {!isConflict(save.error) && <ErrorAlert error={save.error} fields={Object.keys(errors)} />}
+        <ErrorAlert
+          error={save.error}
+          fields={Object.keys(errors)}
+          conflict={
+            workOrder
+              ? {
+                  record: t('conflict.records.workOrder', { number: workOrder.number }),
+                  onReload,
+                  reloading,
+                }
+              : undefined
+          }
+        />
         <Group justify="space-between">
           <Group>
             {workOrder?.abilities.delete && (

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
@@ -73,7 +74,12 @@ export function WorkOrderFormPage() {
         key={wo ? `${wo.id}:${wo.version}` : 'new'}
         workOrder={wo}
         initial={initial}
-        onReload={() => void existing.refetch()}
+        onReload={() =>
+          void existing.refetch().then((r) => {
+            if (r.isSuccess) notifications.show({ color: 'climalog', message: t('conflict.reloaded') });
+          })
+        }
+        reloading={existing.isFetching}
       />
     </Stack>
   );

@@ -1,6 +1,5 @@
 import { Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../api/work-types';
@@ -11,26 +10,31 @@ import { DateField } from '../../components/fields/DateField';
 import { IconDownload, IconPlus } from '../../components/icons';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { useListParams } from '../../components/useListParams';
 import { usePagedList } from '../../components/usePagedList';
 import { LabelFilter } from '../labels/LabelFilter';
 import {
   emptyWorkOrderFilters,
   listTechnicians,
   listWorkOrders,
+  WORK_ORDER_SORTS,
   WORK_ORDERS_KEY,
   workOrdersExportUrl,
   type WorkOrderFilters,
 } from './work-orders-api';
 import { WorkOrdersTable } from './WorkOrdersTable';
 
-/** Work orders: filter by status, executor, label and period; export; plan a new one. */
+/** Work orders: filter by status, executor, label and period; sort; export; plan a new one. */
 export function WorkOrdersPage() {
   const { t } = useTranslation();
   const { abilities } = useSession();
-  const [filters, setFilters] = useState<WorkOrderFilters>(emptyWorkOrderFilters);
-  const list = usePagedList([...WORK_ORDERS_KEY, 'list', filters], (cursor) =>
-    listWorkOrders(filters, cursor),
+  const { filters, setFilters, filtered, clearFilters, sort } = useListParams(
+    emptyWorkOrderFilters,
+    WORK_ORDER_SORTS,
   );
+  const params = { ...filters, sort: sort.value };
+  // The sort is part of the key: another order starts again from the first page.
+  const list = usePagedList([...WORK_ORDERS_KEY, 'list', params], (cursor) => listWorkOrders(params, cursor));
   const technicians = useQuery({
     queryKey: ['users', 'technicians'],
     queryFn: listTechnicians,
@@ -39,8 +43,7 @@ export function WorkOrdersPage() {
   const pick =
     <K extends keyof WorkOrderFilters>(key: K) =>
     (value: WorkOrderFilters[K]) =>
-      setFilters((current) => ({ ...current, [key]: value }));
-  const filtered = JSON.stringify(filters) !== JSON.stringify(emptyWorkOrderFilters);
+      setFilters({ [key]: value } as Partial<WorkOrderFilters>);
 
   return (
     <Stack gap="lg">
@@ -51,7 +54,7 @@ export function WorkOrdersPage() {
             {abilities.exportData && (
               <Button
                 component="a"
-                href={workOrdersExportUrl(filters)}
+                href={workOrdersExportUrl(params)}
                 download
                 variant="default"
                 leftSection={<IconDownload />}
@@ -100,7 +103,7 @@ export function WorkOrdersPage() {
               mb={8}
             />
             {filtered && (
-              <Button variant="subtle" onClick={() => setFilters(emptyWorkOrderFilters)}>
+              <Button variant="subtle" onClick={clearFilters}>
                 {t('common.clearFilters')}
               </Button>
             )}
@@ -113,7 +116,7 @@ export function WorkOrdersPage() {
               {filtered ? t('workOrders.noMatch') : t('workOrders.empty')}
             </Text>
           ) : (
-            <WorkOrdersTable workOrders={list.items} />
+            <WorkOrdersTable workOrders={list.items} sort={sort} />
           )}
           {list.items.length > 0 && (
             <LoadMore

@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { WorkOrder } from '../../api/work-types';
 import { LabelChips } from '../../components/LabelChips';
+import { SortableTh } from '../../components/SortableTh';
+import type { SortControl } from '../../components/useListParams';
 import { useDateFormat } from '../../i18n/format';
 import { useActivityText } from './activity-text';
 import { StatusBadge } from './StatusBadge';
+import type { WorkOrderSortField } from './work-orders-api';
+
+type Props = { workOrders: WorkOrder[]; sort?: SortControl<WorkOrderSortField> };
 
 /** Work orders with their date, customer, status, executor and activities. */
-export function WorkOrdersTable({ workOrders }: { workOrders: WorkOrder[] }) {
+export function WorkOrdersTable({ workOrders, sort }: Props) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
   const activityText = useActivityText();
@@ -17,10 +22,18 @@ export function WorkOrdersTable({ workOrders }: { workOrders: WorkOrder[] }) {
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('workOrders.number')}</Table.Th>
-            <Table.Th scope="col">{t('workOrders.date')}</Table.Th>
-            <Table.Th scope="col">{t('workOrders.customer')}</Table.Th>
-            <Table.Th scope="col">{t('workOrders.status')}</Table.Th>
+            <SortableTh sort={sort} field="number">
+              {t('workOrders.number')}
+            </SortableTh>
+            <SortableTh sort={sort} field="date">
+              {t('workOrders.date')}
+            </SortableTh>
+            <SortableTh sort={sort} field="customer">
+              {t('workOrders.customer')}
+            </SortableTh>
+            <SortableTh sort={sort} field="status">
+              {t('workOrders.status')}
+            </SortableTh>
             <Table.Th scope="col">{t('workOrders.executor')}</Table.Th>
             <Table.Th scope="col">{t('activities.title')}</Table.Th>
           </Table.Tr>

@@ -1,5 +1,6 @@
 import { api, apiUrl } from '../../api/client';
 import type { Page, User } from '../../api/types';
+import { defineSorts, type Sort } from '../../components/list-sort';
 import type { ActivityType, Signature, WorkOrder, WorkOrderStatus } from '../../api/work-types';
 
 export const WORK_ORDERS_KEY = ['work-orders'] as const;
@@ -25,11 +26,24 @@ export const emptyWorkOrderFilters: WorkOrderFilters = {
   to: null,
 };
 
-const params = (f: Partial<WorkOrderFilters>) => ({ ...f, mine: f.mine ? 'true' : undefined });
+/**
+ * The orders GET /work-orders knows (WORK_ORDER_SORTS on the server); `date` is the execution
+ * date, else the planned date, else the creation date.
+ */
+export const WORK_ORDER_SORTS = defineSorts(
+  ['date', 'number', 'executedOn', 'plannedOn', 'customer', 'status', 'createdAt', 'updatedAt'],
+  '-date',
+);
+export type WorkOrderSortField = (typeof WORK_ORDER_SORTS.fields)[number];
 
-export const listWorkOrders = (filters: Partial<WorkOrderFilters>, cursor?: string) =>
+type ListParams = Partial<WorkOrderFilters> & { sort?: Sort<WorkOrderSortField> };
+
+const params = (f: ListParams) => ({ ...f, mine: f.mine ? 'true' : undefined });
+
+export const listWorkOrders = (filters: ListParams, cursor?: string) =>
   api.get<Page<WorkOrder>>('/work-orders', { ...params(filters), cursor, limit: 50 });
-export const workOrdersExportUrl = (filters: Partial<WorkOrderFilters>) =>
+/** The spreadsheet of the filtered list in its order. */
+export const workOrdersExportUrl = (filters: ListParams) =>
   apiUrl('/work-orders', { ...params(filters), format: 'xlsx' });
 
 export type ActivityInput = { type: ActivityType; installationId: string } & Record<string, unknown>;

@@ -114,6 +114,23 @@ export const common: Shape<typeof nl> = {
       unsupportedFile: 'Wählen Sie eine .xlsx-Arbeitsmappe oder eine .csv-Datei.',
     },
   },
+  conflict: {
+    title: 'Jemand anderes hat {{record}} inzwischen geändert',
+    text: 'Ihre Änderungen wurden nicht gespeichert, damit sie die Arbeit Ihres Kollegen nicht überschreiben. Ihre Eingaben stehen noch im Formular: Kopieren Sie, was Sie brauchen, laden Sie dann die neueste Version und nehmen Sie Ihre Änderung erneut vor.',
+    reload: 'Neueste Version laden',
+    reloaded: 'Die neueste Version ist geladen. Nehmen Sie Ihre Änderung erneut vor und speichern Sie.',
+    records: {
+      customer: 'den Kunden „{{name}}“',
+      location: 'den Standort „{{name}}“',
+      building: 'das Gebäude „{{name}}“',
+      installation: 'die Anlage „{{name}}“',
+      workOrder: 'den Arbeitsauftrag {{number}}',
+      settings: 'die Firmeneinstellungen',
+      label: 'das Etikett „{{name}}“',
+      product: 'das Produkt „{{name}}“',
+      cylinder: 'die Flasche {{name}}',
+    },
+  },
   cookies: {
     title: 'Cookies sind deaktiviert',
     text: 'Climalog verwendet ein einziges notwendiges Cookie, um Sie angemeldet zu halten. Ihr Browser lässt derzeit keine Cookies zu, daher ist keine Anmeldung möglich.',
@@ -130,6 +147,7 @@ export const common: Shape<typeof nl> = {
     outboxNotice: 'Entwicklermodus: E-Mails werden nicht versendet, sondern in DATA_DIR/outbox geschrieben.',
     nav: {
       customers: 'Kunden',
+      locations: 'Standorte',
       installations: 'Anlagen',
       workOrders: 'Arbeitsaufträge',
       forecasts: 'Planung (Prognosen)',

@@ -40,10 +40,6 @@ export const work: Shape<typeof nl> = {
     deleteTitle: 'Arbeitsauftrag löschen',
     deleteConfirm:
       'Möchten Sie Arbeitsauftrag {{number}} löschen? Ausgeführte Aufträge bleiben immer erhalten.',
-    conflictTitle: 'Jemand anderes hat diesen Arbeitsauftrag inzwischen geändert',
-    conflictText:
-      'Ihre Änderungen wurden nicht gespeichert, damit sie die Arbeit Ihres Kollegen nicht überschreiben. Laden Sie die neueste Version und nehmen Sie Ihre Änderung erneut vor.',
-    reload: 'Neueste Version laden',
   },
   activities: {
     title: 'Tätigkeiten',

@@ -109,6 +109,23 @@ export const common: Shape<typeof nl> = {
       unsupportedFile: 'Choose an .xlsx workbook or a .csv file.',
     },
   },
+  conflict: {
+    title: 'Someone else changed {{record}} meanwhile',
+    text: 'Your changes were not saved, so that they do not overwrite your colleague’s work. What you typed is still in the form: copy what you need, then load the latest version and make your change again.',
+    reload: 'Load the latest version',
+    reloaded: 'The latest version is loaded. Make your change again and save.',
+    records: {
+      customer: 'the customer “{{name}}”',
+      location: 'the location “{{name}}”',
+      building: 'the building “{{name}}”',
+      installation: 'the installation “{{name}}”',
+      workOrder: 'work order {{number}}',
+      settings: 'the company settings',
+      label: 'the label “{{name}}”',
+      product: 'the product “{{name}}”',
+      cylinder: 'the cylinder {{name}}',
+    },
+  },
   cookies: {
     title: 'Cookies are disabled',
     text: 'Climalog uses one necessary cookie to keep you signed in. Your browser does not allow cookies right now, so signing in is not possible.',
@@ -124,6 +141,7 @@ export const common: Shape<typeof nl> = {
     outboxNotice: 'Developer mode: emails are written to DATA_DIR/outbox instead of being sent.',
     nav: {
       customers: 'Customers',
+      locations: 'Locations',
       installations: 'Installations',
       workOrders: 'Work orders',
       forecasts: 'Planning (forecasts)',

@@ -39,10 +39,6 @@ export const work: Shape<typeof nl> = {
     saved: 'Work order {{number}} saved.',
     deleteTitle: 'Delete work order',
     deleteConfirm: 'Do you want to delete work order {{number}}? Executed work orders are always kept.',
-    conflictTitle: 'Someone else changed this work order meanwhile',
-    conflictText:
-      'Your changes were not saved, so that they do not overwrite your colleague’s work. Load the latest version and make your change again.',
-    reload: 'Load the latest version',
   },
   activities: {
     title: 'Activities',

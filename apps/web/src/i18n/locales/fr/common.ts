@@ -116,6 +116,23 @@ export const common: Shape<typeof nl> = {
       unsupportedFile: 'Choisissez un classeur .xlsx ou un fichier .csv.',
     },
   },
+  conflict: {
+    title: 'Quelqu’un d’autre a modifié {{record}} entre-temps',
+    text: 'Vos modifications n’ont pas été enregistrées, pour ne pas écraser le travail de votre collègue. Votre saisie est encore dans le formulaire : copiez ce dont vous avez besoin, puis chargez la dernière version et refaites votre modification.',
+    reload: 'Charger la dernière version',
+    reloaded: 'La dernière version est chargée. Refaites votre modification et enregistrez.',
+    records: {
+      customer: 'le client « {{name}} »',
+      location: 'le site « {{name}} »',
+      building: 'le bâtiment « {{name}} »',
+      installation: 'l’installation « {{name}} »',
+      workOrder: 'le bon de travail {{number}}',
+      settings: 'les paramètres de l’entreprise',
+      label: 'l’étiquette « {{name}} »',
+      product: 'le produit « {{name}} »',
+      cylinder: 'la bouteille {{name}}',
+    },
+  },
   cookies: {
     title: 'Les cookies sont désactivés',
     text: 'Climalog utilise un seul cookie indispensable pour vous garder connecté. Votre navigateur n’accepte pas les cookies pour le moment : la connexion est donc impossible.',
@@ -132,6 +149,7 @@ export const common: Shape<typeof nl> = {
     outboxNotice: 'Mode développeur : les e-mails ne sont pas envoyés mais écrits dans DATA_DIR/outbox.',
     nav: {
       customers: 'Clients',
+      locations: 'Sites',
       installations: 'Installations',
       workOrders: 'Bons de travail',
       forecasts: 'Planning (prévisions)',

@@ -40,10 +40,6 @@ export const work: Shape<typeof nl> = {
     deleteTitle: 'Supprimer le bon de travail',
     deleteConfirm:
       'Voulez-vous supprimer le bon de travail {{number}} ? Les bons exécutés sont toujours conservés.',
-    conflictTitle: 'Quelqu’un d’autre a modifié ce bon de travail entre-temps',
-    conflictText:
-      'Vos modifications n’ont pas été enregistrées, pour ne pas écraser le travail de votre collègue. Chargez la dernière version et refaites votre modification.',
-    reload: 'Charger la dernière version',
   },
   activities: {
     title: 'Activités',

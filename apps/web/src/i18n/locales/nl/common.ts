@@ -108,6 +108,23 @@ export const common = {
       unsupportedFile: 'Kies een .xlsx-werkmap of een .csv-bestand.',
     },
   },
+  conflict: {
+    title: 'Iemand anders heeft {{record}} intussen gewijzigd',
+    text: 'Je wijzigingen zijn niet opgeslagen, zodat ze het werk van je collega niet overschrijven. Wat je typte staat nog in het formulier: kopieer wat je nodig hebt, laad dan de nieuwste versie en breng je wijziging opnieuw aan.',
+    reload: 'Nieuwste versie laden',
+    reloaded: 'De nieuwste versie is geladen. Breng je wijziging opnieuw aan en sla op.',
+    records: {
+      customer: 'de klant “{{name}}”',
+      location: 'de locatie “{{name}}”',
+      building: 'het gebouw “{{name}}”',
+      installation: 'de installatie “{{name}}”',
+      workOrder: 'werkbon {{number}}',
+      settings: 'de bedrijfsinstellingen',
+      label: 'het label “{{name}}”',
+      product: 'het product “{{name}}”',
+      cylinder: 'de koelmiddelfles {{name}}',
+    },
+  },
   cookies: {
     title: 'Cookies zijn uitgeschakeld',
     text: 'Climalog gebruikt één noodzakelijk cookie om je aangemeld te houden. Je browser laat op dit moment geen cookies toe, dus aanmelden kan niet.',
@@ -124,6 +141,7 @@ export const common = {
     outboxNotice: 'Ontwikkelaarsmodus: e-mails worden niet verstuurd maar weggeschreven in DATA_DIR/outbox.',
     nav: {
       customers: 'Klanten',
+      locations: 'Locaties',
       installations: 'Installaties',
       workOrders: 'Werkbonnen',
       forecasts: 'Planning (prognoses)',

@@ -36,10 +36,6 @@ export const work = {
     saved: 'Werkbon {{number}} opgeslagen.',
     deleteTitle: 'Werkbon verwijderen',
     deleteConfirm: 'Wil je werkbon {{number}} verwijderen? Uitgevoerde werkbonnen blijven altijd bewaard.',
-    conflictTitle: 'Iemand anders heeft deze werkbon intussen gewijzigd',
-    conflictText:
-      'Je wijzigingen zijn niet opgeslagen, zodat ze het werk van je collega niet overschrijven. Laad de nieuwste versie en breng je wijziging opnieuw aan.',
-    reload: 'Nieuwste versie laden',
   },
   activities: {
     title: 'Activiteiten',
