@@ -6,5 +6,10 @@ import { REPO_ROOT } from './paths';
  * browser and process tests always exercise the code as it is now, never a stale build.
  */
 export default function setup(): void {
-  execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'inherit' });
+  // Vitest runs with NODE_ENV=test, which would make Vite bundle development React: build as users get it.
+  execSync('npm run build --silent', {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -81,6 +81,14 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is a classic cross-site form trick.
   app.removeContentTypeParser('text/plain');
+  // A DELETE carries no body, but many clients send Content-Type: application/json on every request:
+  // an empty body there is no body, not broken JSON. Everything else keeps the strict default parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.method === 'DELETE') return done(null, undefined);
+    return parseJson(request, body as string, done);
+  });
   app.setErrorHandler(handleError);
 
   await app.register(cookie);

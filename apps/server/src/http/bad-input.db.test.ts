@@ -25,6 +25,13 @@ describe('bad input never causes a 5xx and never writes', () => {
     expect(res.data.errors[0].field).toBe('body');
   });
 
+  it('an empty body is no body for a DELETE, but broken JSON for a POST', async () => {
+    const json = { 'content-type': 'application/json' };
+    const id = (await client.post('/api/v1/customers', { name: 'Weg te doen' })).data.id;
+    expect((await client.request('DELETE', `/api/v1/customers/${id}`, '', json)).statusCode).toBe(204);
+    expect((await raw('')).statusCode).toBe(400);
+  });
+
   it('oversized body → 413', async () => {
     const res = await raw(JSON.stringify({ name: 'x'.repeat(1_100_000) }));
     expect(res.statusCode).toBe(413);

@@ -51,11 +51,18 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /** A machine-readable reason within the code, e.g. 'expired' or 'used' for a 410. */
   readonly reason: string | undefined;
+  /** A version_conflict says which version the server has, so a client can tell its own lost answer. */
+  readonly currentVersion: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { errors?: FieldError[]; retryAfterSeconds?: number; reason?: string } = {},
+    options: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      reason?: string;
+      currentVersion?: number;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -63,6 +70,7 @@ export class AppError extends Error {
     this.errors = options.errors ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.reason = options.reason;
+    this.currentVersion = options.currentVersion;
   }
 }
 

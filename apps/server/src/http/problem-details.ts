@@ -43,7 +43,7 @@ function send(
   status: number,
   title: string,
   detail: string,
-  extra: { errors?: FieldError[]; reason?: string } = {},
+  extra: { errors?: FieldError[]; reason?: string; currentVersion?: number } = {},
 ) {
   const type =
     status >= 500
@@ -59,6 +59,7 @@ function send(
       detail,
       requestId: request.id,
       ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.currentVersion !== undefined ? { currentVersion: extra.currentVersion } : {}),
       ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
     });
 }
@@ -77,6 +78,7 @@ export function handleError(
     return send(reply, request, STATUS_BY_CODE[error.code], TITLE_BY_CODE[error.code], error.message, {
       errors: error.errors,
       reason: error.reason,
+      currentVersion: error.currentVersion,
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

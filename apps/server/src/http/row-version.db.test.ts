@@ -156,6 +156,7 @@ describe('row versions: a change made on an older version is refused', () => {
         expect(res.statusCode, res.body).toBe(409);
         expect(res.data.reason).toBe('version_conflict');
         expect(res.data.detail).toMatch(/version 2, you had 1/);
+        expect(res.data.currentVersion).toBe(2);
       }
       const unchanged = await readView(client, kind, path);
       expect(unchanged.version).toBe(2);

@@ -48,7 +48,7 @@ export function assertVersion(current: number, expected: number | undefined, wha
     throw new AppError(
       'conflict',
       `Someone changed ${what} meanwhile (version ${current}, you had ${expected}). Reload and apply your change again.`,
-      { reason: 'version_conflict' },
+      { reason: 'version_conflict', currentVersion: current },
     );
   }
 }

@@ -26,6 +26,11 @@ describe('serving the web apps', () => {
     expect((await get('/portal')).body).toContain('portal.html');
     expect((await get('/portal/installations/1?x=1')).body).toContain('portal.html');
     expect((await get('/field/today')).body).toContain('field.html');
+    expect((await get('/field/')).body).toContain('field.html');
+    // Outside the service worker's scope the field app cannot work offline: /field goes to /field/.
+    const bare = await get('/field?token=abc');
+    expect(bare.statusCode).toBe(302);
+    expect(bare.headers.location).toBe('/field/?token=abc');
     const asset = await get('/app/assets/app-abc.js');
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await get('/app/assets/missing.js')).statusCode).toBe(404);

@@ -46,6 +46,14 @@ export async function registerWebApp(app: FastifyInstance, distDir = DEFAULT_DIS
   app.get('/app', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   for (const { prefix, file } of WEB_PAGES.filter((p) => p.prefix !== '/app')) {
     if (!existsSync(join(distDir, file))) continue;
+    if (prefix === '/field') {
+      // The field app's service worker controls /field/ only: /field itself would never work offline.
+      app.get(prefix, { schema: { hide: true } }, async (request, reply) => {
+        const query = request.url.indexOf('?');
+        return reply.redirect(`/field/${query === -1 ? '' : request.url.slice(query)}`);
+      });
+      continue;
+    }
     app.get(prefix, { schema: { hide: true } }, async (_request, reply) => page(reply, file));
   }
   // The field app's service worker controls /field/ although it is built next to the other files.
