@@ -104,22 +104,30 @@ export default defineConfig({
       input: { app: 'index.html', portal: 'portal.html', field: 'field.html' },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // entriesAware: a library chunk is split by which pages use it, so the portal does not load the
+        // Service app's charts just because a shared module sits in the same group.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, entriesAware: true },
             // Apart from React itself: the field app has its own small router.
-            { name: 'router', test: /node_modules[\\/](react-router|react-router-dom)[\\/]/ },
+            {
+              name: 'router',
+              test: /node_modules[\\/](react-router|react-router-dom)[\\/]/,
+              entriesAware: true,
+            },
             {
               name: 'mantine',
               test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format)/,
+              entriesAware: true,
             },
             {
               name: 'charts',
               test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|@reduxjs|react-redux|immer|reselect|decimal\.js-light|es-toolkit)[\\/]/,
+              entriesAware: true,
             },
             // The field app's offline store: only field.html loads it.
-            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
-            { name: 'vendor', test: /node_modules/ },
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, entriesAware: true },
+            { name: 'vendor', test: /node_modules/, entriesAware: true },
           ],
         },
       },
