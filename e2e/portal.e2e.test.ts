@@ -27,7 +27,7 @@ describe.skipIf(chromiumMissing)('customer portal', () => {
     await server?.stop();
   });
 
-  it('signs in with the code, shows both locations, downloads a work order and notices a new code', async () => {
+  it('signs in with the code, shows both locations, downloads a work order, its certificate and the verifiable logbook, and notices a new code', async () => {
     const { context, csrfToken } = admin;
     const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) =>
       apiCall<T>(context.request, csrfToken, method, path, data);
@@ -72,7 +72,7 @@ describe.skipIf(chromiumMissing)('customer portal', () => {
       installationIds: [coldRoom.id],
       status: 'executed',
       executedOn: '2025-09-10',
-      activities: [{ installationId: coldRoom.id, type: 'leak_check', result: 'no_leak' }],
+      activities: [{ installationId: coldRoom.id, type: 'leak_check', result: 'no_leak', method: 'direct' }],
     });
     // A look at the customer's record, which the portal's transparency page must show.
     await api('GET', `/customers/${customer.id}`);
@@ -117,6 +117,39 @@ describe.skipIf(chromiumMissing)('customer portal', () => {
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
+
+    // The leak check makes a certificate, offered next to the work order, named in the interface language.
+    const [certificateDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', {
+          name: `Download the leak-check certificate of work order ${workOrder.number} as PDF`,
+        })
+        .click(),
+    ]);
+    expect(certificateDownload.suggestedFilename()).toBe(`leak-check-certificate-${workOrder.number}.pdf`);
+    const certificate = await readFile((await certificateDownload.path())!);
+    expect(certificate.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await expect(page.getByRole('alert').filter({ hasText: /\S/ }).count()).resolves.toBe(0);
+
+    // The full logbook as PDF: its digest is shown, and the public page behind the link vouches for it.
+    const [logbookDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Logbook as PDF' }).click(),
+    ]);
+    expect(logbookDownload.suggestedFilename()).toMatch(/^logbook-koelcel-keuken-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const logbookPdf = await readFile((await logbookDownload.path())!);
+    expect(logbookPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const exported = page.getByRole('status').filter({ hasText: 'Logbook downloaded' });
+    const digest = (await exported.getByText(/^[0-9a-f]{64}$/).textContent())!;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    const verifyLink = exported.getByRole('link', { name: `${server.url}/verify/${digest}` });
+    const [verifyPage] = await Promise.all([visitor.waitForEvent('page'), verifyLink.click()]);
+    await verifyPage.waitForLoadState();
+    expect(verifyPage.url()).toBe(`${server.url}/verify/${digest}`);
+    await verifyPage.getByText('This logbook export is authentic.', { exact: false }).waitFor();
+    await verifyPage.getByText('Unchanged since the export.', { exact: false }).waitFor();
+    await verifyPage.close();
 
     // Who at the company consulted the data.
     const nav = page.getByRole('navigation', { name: 'Customer portal' });

@@ -1,5 +1,5 @@
-import { API_BASE, api } from '../api/client';
-import { isApiError, problemFromResponse } from '../api/problem';
+import { api } from '../api/client';
+import { isApiError } from '../api/problem';
 import type {
   Forecast,
   HeatingFuel,
@@ -7,6 +7,7 @@ import type {
   InstallationKind,
   LeakLoss,
 } from '../api/site-types';
+import { fetchFile, type DownloadedFile } from '../api/transfer';
 import type { Language } from '../api/types';
 import type { Activity } from '../api/work-types';
 
@@ -94,12 +95,45 @@ export const fetchLogbook = (installationId: string) =>
 
 export const fetchConsultations = () => api.get<{ items: Consultation[] }>('/portal/consultations');
 
-/** A work order as PDF; an ApiError (401 included) when the server says no. */
-export async function fetchWorkOrderPdf(workOrderId: string, lang: Language): Promise<Blob> {
-  const response = await fetch(
-    `${API_BASE}/portal/work-orders/${encodeURIComponent(workOrderId)}/document?lang=${lang}`,
-    { credentials: 'same-origin', headers: { Accept: 'application/pdf' } },
-  );
-  if (!response.ok) throw await problemFromResponse(response);
-  return response.blob();
-}
+/** The activities a certificate can be printed for, in the order the buttons offer them. */
+export const CERTIFICATE_KINDS = [
+  'leak_check',
+  'heating_maintenance',
+  'heating_audit',
+  'energy_inspection',
+] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
+export type LogbookFormat = 'pdf' | 'xlsx';
+
+// Files come through fetch with the portal cookie (not a plain link), so that a refusal becomes an
+// ApiError the page can explain (401 included: the session ended) instead of a saved error page.
+
+/** A work order as PDF. */
+export const fetchWorkOrderPdf = (workOrderId: string, lang: Language) =>
+  fetchFile(`/portal/work-orders/${encodeURIComponent(workOrderId)}/document`, { lang });
+
+/**
+ * A certificate of an executed work order, for this installation: a work order can cover several,
+ * and without installationId the server would pick one of them.
+ */
+export const fetchCertificatePdf = (
+  workOrderId: string,
+  kind: CertificateKind,
+  installationId: string,
+  lang: Language,
+) =>
+  fetchFile(`/portal/work-orders/${encodeURIComponent(workOrderId)}/certificates/${kind}`, {
+    installationId,
+    lang,
+  });
+
+/** The full logbook of an installation; every export gets its own verification digest. */
+export const fetchLogbookExport = (installationId: string, format: LogbookFormat, lang: Language) =>
+  fetchFile(`/portal/installations/${encodeURIComponent(installationId)}/logbook/export`, { format, lang });
+
+/** The digest of a logbook export, from its response header (same origin, so readable). */
+export const logbookDigest = (file: DownloadedFile): string | null =>
+  file.headers.get('X-Logbook-Digest')?.trim().toLowerCase() || null;
+
+/** The public page where anyone can check a presented logbook export, printed on the export too. */
+export const verificationLink = (digest: string) => `${window.location.origin}/verify/${digest}`;

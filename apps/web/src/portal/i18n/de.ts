@@ -177,7 +177,7 @@ export const de: Shape<typeof nl> = {
     empty: 'Das Logbuch enthält noch keine ausgeführten Arbeiten.',
     workOrder: 'Arbeitsauftrag {{number}}',
     executedBy: 'Ausgeführt von {{name}}',
-    download: 'PDF herunterladen',
+    download: 'Arbeitsauftrag (PDF)',
     downloadLabel: 'Arbeitsauftrag {{number}} als PDF herunterladen',
     downloadFailed:
       'Arbeitsauftrag {{number}} konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.',
@@ -206,6 +206,47 @@ export const de: Shape<typeof nl> = {
     recycled: 'recyceltes oder aufbereitetes Kältemittel',
     cleaned: 'gereinigt',
     efficiency: 'Wirkungsgrad {{value}} %',
+    certificates: {
+      leak_check: {
+        name: 'Bescheinigung der Dichtheitsprüfung',
+        label: 'Bescheinigung der Dichtheitsprüfung zu Arbeitsauftrag {{number}} als PDF herunterladen',
+        filename: 'bescheinigung-dichtheitspruefung-{{number}}.pdf',
+      },
+      heating_maintenance: {
+        name: 'Reinigungs- und Verbrennungsbescheinigung',
+        label: 'Reinigungs- und Verbrennungsbescheinigung zu Arbeitsauftrag {{number}} als PDF herunterladen',
+        filename: 'reinigungs-und-verbrennungsbescheinigung-{{number}}.pdf',
+      },
+      heating_audit: {
+        name: 'Bericht des Heizungsaudits',
+        label: 'Bericht des Heizungsaudits zu Arbeitsauftrag {{number}} als PDF herunterladen',
+        filename: 'bericht-heizungsaudit-{{number}}.pdf',
+      },
+      energy_inspection: {
+        name: 'Bericht der energetischen Inspektion',
+        label: 'Bericht der energetischen Inspektion zu Arbeitsauftrag {{number}} als PDF herunterladen',
+        filename: 'bericht-energetische-inspektion-{{number}}.pdf',
+      },
+    },
+    certificateFailed:
+      'Download fehlgeschlagen: {{certificate}} zu Arbeitsauftrag {{number}}. Bitte versuchen Sie es erneut.',
+  },
+  logbookExport: {
+    title: 'Logbuch exportieren',
+    intro:
+      'Laden Sie das vollständige Logbuch dieser Anlage herunter, etwa um es einem Prüfer vorzulegen. Jeder Export erhält einen eigenen Prüfcode.',
+    pdf: 'Logbuch als PDF',
+    xlsx: 'Logbuch als Tabelle (.xlsx)',
+    failed: 'Das Logbuch konnte nicht heruntergeladen werden. Bitte versuchen Sie es erneut.',
+    filename: 'logbuch-{{name}}-{{date}}.{{extension}}',
+    done: 'Logbuch heruntergeladen',
+    verifyText:
+      'Ein Prüfer kann das ausgedruckte Logbuch auf der Seite unten prüfen. Sie zeigt, ob dieser Export echt ist und ob das Logbuch seitdem berichtigt wurde. Code und Link stehen auch auf dem Logbuch selbst.',
+    digest: 'Prüfcode',
+    verifyLink: 'Prüfseite',
+    copyDigest: 'Code kopieren',
+    copyLink: 'Link kopieren',
+    copied: 'Kopiert',
   },
   consultations: {
     title: 'Wer hat Ihre Daten eingesehen?',

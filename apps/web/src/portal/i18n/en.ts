@@ -168,7 +168,7 @@ export const en: Shape<typeof nl> = {
     empty: 'The logbook holds no completed work yet.',
     workOrder: 'Work order {{number}}',
     executedBy: 'Carried out by {{name}}',
-    download: 'Download PDF',
+    download: 'Work order (PDF)',
     downloadLabel: 'Download work order {{number}} as PDF',
     downloadFailed: 'Work order {{number}} could not be downloaded. Please try again.',
     filename: 'work-order-{{number}}.pdf',
@@ -196,6 +196,46 @@ export const en: Shape<typeof nl> = {
     recycled: 'recycled or reclaimed refrigerant',
     cleaned: 'cleaned',
     efficiency: 'efficiency {{value}} %',
+    certificates: {
+      leak_check: {
+        name: 'Leak-check certificate',
+        label: 'Download the leak-check certificate of work order {{number}} as PDF',
+        filename: 'leak-check-certificate-{{number}}.pdf',
+      },
+      heating_maintenance: {
+        name: 'Cleaning and combustion certificate',
+        label: 'Download the cleaning and combustion certificate of work order {{number}} as PDF',
+        filename: 'cleaning-and-combustion-certificate-{{number}}.pdf',
+      },
+      heating_audit: {
+        name: 'Heating audit report',
+        label: 'Download the heating audit report of work order {{number}} as PDF',
+        filename: 'heating-audit-report-{{number}}.pdf',
+      },
+      energy_inspection: {
+        name: 'Energy inspection report',
+        label: 'Download the energy inspection report of work order {{number}} as PDF',
+        filename: 'energy-inspection-report-{{number}}.pdf',
+      },
+    },
+    certificateFailed: 'Download failed: {{certificate}} of work order {{number}}. Please try again.',
+  },
+  logbookExport: {
+    title: 'Export the logbook',
+    intro:
+      'Download the full logbook of this installation, for instance to show it to an inspector. Every export gets its own verification code.',
+    pdf: 'Logbook as PDF',
+    xlsx: 'Logbook as spreadsheet (.xlsx)',
+    failed: 'The logbook could not be downloaded. Please try again.',
+    filename: 'logbook-{{name}}-{{date}}.{{extension}}',
+    done: 'Logbook downloaded',
+    verifyText:
+      'An inspector can check the printed logbook on the page below. It tells whether this export is authentic and whether the logbook was corrected since. The code and the link are printed on the logbook too.',
+    digest: 'Verification code',
+    verifyLink: 'Verification page',
+    copyDigest: 'Copy code',
+    copyLink: 'Copy link',
+    copied: 'Copied',
   },
   consultations: {
     title: 'Who viewed your data?',

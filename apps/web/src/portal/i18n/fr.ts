@@ -177,7 +177,7 @@ export const fr: Shape<typeof nl> = {
     empty: 'Le registre ne contient pas encore de travaux effectués.',
     workOrder: 'Bon de travail {{number}}',
     executedBy: 'Effectué par {{name}}',
-    download: 'Télécharger le PDF',
+    download: 'Bon de travail (PDF)',
     downloadLabel: 'Télécharger le bon de travail {{number}} en PDF',
     downloadFailed: 'Le bon de travail {{number}} n’a pas pu être téléchargé. Veuillez réessayer.',
     filename: 'bon-de-travail-{{number}}.pdf',
@@ -205,6 +205,47 @@ export const fr: Shape<typeof nl> = {
     recycled: 'réfrigérant recyclé ou régénéré',
     cleaned: 'nettoyé',
     efficiency: 'rendement {{value}} %',
+    certificates: {
+      leak_check: {
+        name: 'Attestation de contrôle d’étanchéité',
+        label: 'Télécharger l’attestation de contrôle d’étanchéité du bon de travail {{number}} en PDF',
+        filename: 'attestation-controle-etancheite-{{number}}.pdf',
+      },
+      heating_maintenance: {
+        name: 'Attestation d’entretien et de combustion',
+        label: 'Télécharger l’attestation d’entretien et de combustion du bon de travail {{number}} en PDF',
+        filename: 'attestation-entretien-combustion-{{number}}.pdf',
+      },
+      heating_audit: {
+        name: 'Rapport d’audit du chauffage',
+        label: 'Télécharger le rapport d’audit du chauffage du bon de travail {{number}} en PDF',
+        filename: 'rapport-audit-chauffage-{{number}}.pdf',
+      },
+      energy_inspection: {
+        name: 'Rapport d’inspection énergétique',
+        label: 'Télécharger le rapport d’inspection énergétique du bon de travail {{number}} en PDF',
+        filename: 'rapport-inspection-energetique-{{number}}.pdf',
+      },
+    },
+    certificateFailed:
+      'Échec du téléchargement : {{certificate}} du bon de travail {{number}}. Veuillez réessayer.',
+  },
+  logbookExport: {
+    title: 'Exporter le registre',
+    intro:
+      'Téléchargez le registre complet de cette installation, par exemple pour le présenter à un inspecteur. Chaque export reçoit son propre code de contrôle.',
+    pdf: 'Registre en PDF',
+    xlsx: 'Registre en tableur (.xlsx)',
+    failed: 'Le registre n’a pas pu être téléchargé. Veuillez réessayer.',
+    filename: 'registre-{{name}}-{{date}}.{{extension}}',
+    done: 'Registre téléchargé',
+    verifyText:
+      'Un inspecteur peut vérifier le registre imprimé sur la page ci-dessous. Elle indique si cet export est authentique et si le registre a été corrigé depuis. Le code et le lien figurent aussi sur le registre lui-même.',
+    digest: 'Code de contrôle',
+    verifyLink: 'Page de vérification',
+    copyDigest: 'Copier le code',
+    copyLink: 'Copier le lien',
+    copied: 'Copié',
   },
   consultations: {
     title: 'Qui a consulté vos données ?',

@@ -168,7 +168,7 @@ export const nl = {
     empty: 'Er staan nog geen uitgevoerde werken in het logboek.',
     workOrder: 'Werkbon {{number}}',
     executedBy: 'Uitgevoerd door {{name}}',
-    download: 'PDF downloaden',
+    download: 'Werkbon (PDF)',
     downloadLabel: 'Werkbon {{number}} downloaden als PDF',
     downloadFailed: 'Werkbon {{number}} kon niet gedownload worden. Probeer het opnieuw.',
     filename: 'werkbon-{{number}}.pdf',
@@ -196,6 +196,46 @@ export const nl = {
     recycled: 'gerecycleerd of geregenereerd koelmiddel',
     cleaned: 'gereinigd',
     efficiency: 'rendement {{value}} %',
+    certificates: {
+      leak_check: {
+        name: 'Attest lekdichtheidscontrole',
+        label: 'Attest lekdichtheidscontrole van werkbon {{number}} downloaden als PDF',
+        filename: 'attest-lekdichtheidscontrole-{{number}}.pdf',
+      },
+      heating_maintenance: {
+        name: 'Reinigings- en verbrandingsattest',
+        label: 'Reinigings- en verbrandingsattest van werkbon {{number}} downloaden als PDF',
+        filename: 'reinigings-en-verbrandingsattest-{{number}}.pdf',
+      },
+      heating_audit: {
+        name: 'Verslag verwarmingsaudit',
+        label: 'Verslag verwarmingsaudit van werkbon {{number}} downloaden als PDF',
+        filename: 'verslag-verwarmingsaudit-{{number}}.pdf',
+      },
+      energy_inspection: {
+        name: 'Verslag energie-inspectie airco',
+        label: 'Verslag energie-inspectie airco van werkbon {{number}} downloaden als PDF',
+        filename: 'verslag-energie-inspectie-airco-{{number}}.pdf',
+      },
+    },
+    certificateFailed: 'Downloaden mislukt: {{certificate}} van werkbon {{number}}. Probeer het opnieuw.',
+  },
+  logbookExport: {
+    title: 'Logboek exporteren',
+    intro:
+      'Download het volledige logboek van deze installatie, bv. om het aan een inspecteur te tonen. Elke export krijgt een eigen controlecode.',
+    pdf: 'Logboek als PDF',
+    xlsx: 'Logboek als spreadsheet (.xlsx)',
+    failed: 'Het logboek kon niet gedownload worden. Probeer het opnieuw.',
+    filename: 'logboek-{{name}}-{{date}}.{{extension}}',
+    done: 'Logboek gedownload',
+    verifyText:
+      'Een inspecteur kan het afgedrukte logboek controleren op de pagina hieronder. Daar staat of deze export echt is en of het logboek sindsdien nog verbeterd werd. De code en de link staan ook op het logboek zelf.',
+    digest: 'Controlecode',
+    verifyLink: 'Controlepagina',
+    copyDigest: 'Code kopiëren',
+    copyLink: 'Link kopiëren',
+    copied: 'Gekopieerd',
   },
   consultations: {
     title: 'Wie bekeek je gegevens?',

@@ -10,6 +10,7 @@ import { CheckList, LeakLossNote } from './Checks';
 import { FactList } from './FactList';
 import { checksOf, detailFacts, installationName, locationName } from './installation-text';
 import { Logbook } from './Logbook';
+import { LogbookExport } from './LogbookExport';
 import { useInstallations } from './use-installations';
 
 function Section({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
@@ -33,7 +34,10 @@ function Section({ title, intro, children }: { title: string; intro?: string; ch
   );
 }
 
-/** One installation: its properties, its legal checks explained, and its logbook with the work orders. */
+/**
+ * One installation: its properties, its legal checks explained, the logbook export an inspector can
+ * verify, and the logbook with the work orders and certificates.
+ */
 export function InstallationPage() {
   const session = usePortalSession();
   const t = usePortalT();
@@ -85,6 +89,9 @@ export function InstallationPage() {
           </Text>
         )}
         {installation.leakLoss && <LeakLossNote leakLoss={installation.leakLoss} />}
+      </Section>
+      <Section title={t('logbookExport.title')} intro={t('logbookExport.intro')}>
+        <LogbookExport installation={installation} />
       </Section>
       <Section title={t('logbook.title')} intro={t('logbook.intro')}>
         <Logbook installationId={installation.id} />
