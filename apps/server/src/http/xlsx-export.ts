@@ -16,6 +16,27 @@ export function neutralizeFormula(value: string): string {
 }
 
 /**
+ * Between two batches: lets the event loop run, then waits while the client is behind. The embedded
+ * database answers without ever returning to the event loop, so without the first no byte would be
+ * sent, and no other request answered, until the whole export was done. The second keeps a slow
+ * download from piling the file up in memory; on the embedded database the compression (which needs
+ * turns of the event loop) lags behind, so there a stalled download does not yet stop the export.
+ */
+async function caughtUp(stream: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  if (!stream.writableNeedDrain || stream.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
  * Streams a real .xlsx to the client. Rows arrive in batches (each batch its own short query), so
  * memory stays flat however long the list, and no database transaction stays open while a slow
  * client downloads.
@@ -57,6 +78,9 @@ export async function sendXlsx<R>(
           });
           sheet.addRow(values).commit();
         }
+        await caughtUp(stream);
+        // The client left: stop reading the database.
+        if (stream.destroyed) return;
       }
       sheet.commit();
       await workbook.commit();
