@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { font } from './fonts.js';
 import { formatDateTime } from './format.js';
 import { LABELS } from './labels.js';
 import type { Company, Lang } from './types.js';
-
-// DejaVu covers every character our documents print (é, ë, ç, ß, €, ³, CO₂, Ø …) and is embedded.
-const require = createRequire(import.meta.url);
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = { regular: join(FONT_DIR, 'DejaVuSans.ttf'), bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf') };
 
 export const COLOURS = {
   accent: '#0b7285',
@@ -41,8 +35,8 @@ export class DocumentBuilder {
       info: { Title: info.title, Author: info.author, Creator: 'Climalog' },
       lang,
     });
-    this.doc.registerFont('regular', FONTS.regular);
-    this.doc.registerFont('bold', FONTS.bold);
+    this.doc.registerFont('regular', font('regular'));
+    this.doc.registerFont('bold', font('bold'));
     this.doc.font('regular').fontSize(10).fillColor(COLOURS.text);
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve, reject) => {
