@@ -13,12 +13,17 @@ import { AppError } from './errors.js';
  * How a sort value travels through the cursor. Values are checked before they reach the database,
  * so a tampered cursor is a 400 and never a failed cast (500).
  */
-type ValueType = 'text' | 'numeric' | 'bigint' | 'date' | 'timestamptz';
+type ValueType = 'text' | 'numeric' | 'bigint' | 'date' | 'timestamptz' | 'uuid';
 
 export type SortKey = {
   /** SQL expression over the list query's own aliases. */
   sql: string;
   type: ValueType;
+  /**
+   * The expression is never NULL (a NOT NULL column): the order and the keyset condition then need
+   * no NULL handling, so an index on (tenant_id, column, id) can serve each page directly.
+   */
+  notNull?: true;
 };
 
 export type Sort<F extends string> = F | `-${F}`;
@@ -72,6 +77,7 @@ const VALID: Record<ValueType, (value: string) => boolean> = {
   bigint: (v) => /^-?\d{1,18}$/.test(v),
   date: isDate,
   timestamptz: (v) => TIMESTAMP.test(v) && isDate(v.slice(0, 10)) && !Number.isNaN(Date.parse(v)),
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v),
 };
 
 /** The expression as the text the cursor carries (timestamps in UTC with microseconds). */
@@ -134,8 +140,19 @@ export function sortSql<F extends string>(
   const { tie } = sorts;
   const [op, dir] = descending ? ['<', 'desc'] : ['>', 'asc'];
   const select = `${asText(key)} as sort_value, ${asText(tie)} as sort_tie`;
-  const orderBy = `order by ${key.sql} ${dir} nulls last, ${tie.sql} ${dir}`;
   const $ = (n: number, type: ValueType) => `$${firstParam + n}::${type}`;
+  if (key.notNull) {
+    // A row comparison in the index's own order: each page is an index range, not a sort.
+    const orderBy = `order by ${key.sql} ${dir}, ${tie.sql} ${dir}`;
+    if (!after || after.value === null) return { select, where: 'true', orderBy, values: [] };
+    return {
+      select,
+      where: `((${key.sql}, ${tie.sql}) ${op} (${$(0, key.type)}, ${$(1, tie.type)}))`,
+      orderBy,
+      values: [after.value, after.tie],
+    };
+  }
+  const orderBy = `order by ${key.sql} ${dir} nulls last, ${tie.sql} ${dir}`;
   if (!after) return { select, where: 'true', orderBy, values: [] };
   // NULLs come last: after a NULL only NULLs follow; after a value, NULLs still follow.
   if (after.value === null) {

@@ -58,10 +58,10 @@ export const CUSTOMER_SORTS = defineSorts({
   fields: {
     name: { sql: 'lower(c.name)', type: 'text' },
     number: { sql: "nullif(lower(c.customer_number), '')", type: 'text' },
-    createdAt: { sql: 'c.created_at', type: 'timestamptz' },
-    updatedAt: { sql: 'c.updated_at', type: 'timestamptz' },
+    createdAt: { sql: 'c.created_at', type: 'timestamptz', notNull: true },
+    updatedAt: { sql: 'c.updated_at', type: 'timestamptz', notNull: true },
   },
-  tie: { sql: 'c.id::text', type: 'text' },
+  tie: { sql: 'c.id', type: 'uuid' },
   default: 'name',
 });
 

@@ -116,14 +116,22 @@ export const INSTALLATION_SORTS = defineSorts({
     refrigerant: { sql: 'i.refrigerant', type: 'text' },
     chargeKg: { sql: 'i.charge_kg', type: 'numeric' },
     commissionedOn: { sql: 'i.commissioned_on', type: 'date' },
-    createdAt: { sql: 'i.created_at', type: 'timestamptz' },
-    updatedAt: { sql: 'i.updated_at', type: 'timestamptz' },
+    createdAt: { sql: 'i.created_at', type: 'timestamptz', notNull: true },
+    updatedAt: { sql: 'i.updated_at', type: 'timestamptz', notNull: true },
   },
-  tie: { sql: 'i.id::text', type: 'text' },
+  tie: { sql: 'i.id', type: 'uuid' },
   default: '-createdAt',
 });
 
 export type InstallationSort = Sort<keyof typeof INSTALLATION_SORTS.fields>;
+
+// Written out rather than a parameter, so the planner sees `archived_at is null` and can page the
+// default list straight off the partial index installations_active_created.
+const ARCHIVED: Record<InstallationFilter['archived'], string> = {
+  false: 'i.archived_at is null',
+  true: 'i.archived_at is not null',
+  all: 'true',
+};
 
 /** In the requested order, paged by keyset on (sort value, id). */
 export function listInstallations(
@@ -131,7 +139,7 @@ export function listInstallations(
   tenantId: string,
   f: InstallationFilter,
 ): Promise<(InstallationRow & SortedRow)[]> {
-  const order = sortSql(INSTALLATION_SORTS, f.sort, f.after, 11);
+  const order = sortSql(INSTALLATION_SORTS, f.sort, f.after, 10);
   return tx.query<InstallationRow & SortedRow>(
     `select i.*, c.name as customer_name, ${order.select}
       from installations i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
@@ -142,11 +150,11 @@ export function listInstallations(
         and ($5::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = i.tenant_id and a.entity_id = i.id and a.label_id = $5::uuid))
         and ($6::text is null or i.kind = $6)
         and ($7::text is null or i.refrigerant = $7)
-        and ($8 = 'all' or ($8 = 'true') = (i.archived_at is not null))
-        and ($9::text is null or lower(i.reference || ' ' || i.brand || ' ' || i.model || ' ' || i.serial_number || ' ' || i.token || ' ' || coalesce(c.customer_number, '')) like '%' || $9 || '%')
+        and ${ARCHIVED[f.archived]}
+        and ($8::text is null or lower(i.reference || ' ' || i.brand || ' ' || i.model || ' ' || i.serial_number || ' ' || i.token || ' ' || coalesce(c.customer_number, '')) like '%' || $8 || '%')
         and ${order.where}
       ${order.orderBy}
-      limit $10`,
+      limit $9`,
     [
       tenantId,
       f.customerId ?? null,
@@ -155,7 +163,6 @@ export function listInstallations(
       f.labelId ?? null,
       f.kind ?? null,
       f.refrigerant ?? null,
-      f.archived,
       f.q ? escapeLike(f.q.toLowerCase()) : null,
       f.limit,
       ...order.values,

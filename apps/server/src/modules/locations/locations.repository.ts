@@ -76,10 +76,10 @@ export const LOCATION_SORTS = defineSorts({
     name: { sql: "nullif(lower(x.name), '')", type: 'text' },
     city: { sql: "nullif(lower(x.city), '')", type: 'text' },
     postcode: { sql: "nullif(lower(x.postcode), '')", type: 'text' },
-    createdAt: { sql: 'x.created_at', type: 'timestamptz' },
-    updatedAt: { sql: 'x.updated_at', type: 'timestamptz' },
+    createdAt: { sql: 'x.created_at', type: 'timestamptz', notNull: true },
+    updatedAt: { sql: 'x.updated_at', type: 'timestamptz', notNull: true },
   },
-  tie: { sql: 'x.id::text', type: 'text' },
+  tie: { sql: 'x.id', type: 'uuid' },
   default: 'customer',
 });
 

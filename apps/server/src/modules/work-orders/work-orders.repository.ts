@@ -65,13 +65,13 @@ export type WorkOrderFilter = {
 export const WORK_ORDER_SORTS = defineSorts({
   fields: {
     date: { sql: 'x.sort_date', type: 'text' },
-    number: { sql: 'x.number', type: 'bigint' },
+    number: { sql: 'x.number', type: 'bigint', notNull: true },
     executedOn: { sql: 'x.executed_on', type: 'date' },
     plannedOn: { sql: 'x.planned_on', type: 'date' },
     customer: { sql: 'lower(x.customer_name)', type: 'text' },
     status: { sql: 'x.status', type: 'text' },
-    createdAt: { sql: 'x.created_at', type: 'timestamptz' },
-    updatedAt: { sql: 'x.updated_at', type: 'timestamptz' },
+    createdAt: { sql: 'x.created_at', type: 'timestamptz', notNull: true },
+    updatedAt: { sql: 'x.updated_at', type: 'timestamptz', notNull: true },
   },
   tie: { sql: 'x.number', type: 'bigint' },
   default: '-date',
