@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
 
 // DejaVu covers every character our documents print (é, ë, ç, ß, €, ³, CO₂, Ø …) and is embedded.
 const require = createRequire(import.meta.url);
+// fontkit (pdfkit's own font parser) ships no types: this is the one function used.
+const fontkit = require('fontkit') as { create(buffer: Uint8Array): unknown };
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
