@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from './format.js';
+import { colon, formatDate, formatNumber } from './format.js';
 import { LABELS } from './labels.js';
 import type { ActivityLine, InstallationSummary, Lang } from './types.js';
 
@@ -49,8 +49,10 @@ export function describeActivity(a: ActivityLine, lang: Lang): { title: string; 
   const parts: string[] = [];
   if (a.result) parts.push(L.leakResult[a.result]);
   if (a.method)
-    parts.push(`${L.fields.method}: ${L.methods[a.method as keyof typeof L.methods] ?? a.method}`);
-  if (a.leakLocation) parts.push(`${L.fields.leakLocation}: ${a.leakLocation}`);
+    parts.push(
+      `${L.fields.method}${colon(lang)}${L.methods[a.method as keyof typeof L.methods] ?? a.method}`,
+    );
+  if (a.leakLocation) parts.push(`${L.fields.leakLocation}${colon(lang)}${a.leakLocation}`);
   if (a.quantityKg !== null && a.quantityKg !== undefined) {
     const co2e =
       a.co2eTonnes === null || a.co2eTonnes === undefined
@@ -58,16 +60,16 @@ export function describeActivity(a: ActivityLine, lang: Lang): { title: string; 
         : ` (${formatNumber(a.co2eTonnes, lang)} t CO₂e)`;
     parts.push(`${a.refrigerant ?? ''} ${formatNumber(a.quantityKg, lang, 3)} kg${co2e}`.trim());
   }
-  if (a.cylinder) parts.push(`${L.fields.cylinder}: ${a.cylinder}`);
+  if (a.cylinder) parts.push(`${L.fields.cylinder}${colon(lang)}${a.cylinder}`);
   if (a.recycled) parts.push(L.fields.recycled!);
   if (a.cleaned !== null && a.cleaned !== undefined)
-    parts.push(`${L.fields.cleaned}: ${yesNo(a.cleaned, lang)}`);
+    parts.push(`${L.fields.cleaned}${colon(lang)}${yesNo(a.cleaned, lang)}`);
   for (const [key, value] of Object.entries(a.combustion ?? {})) {
     if (value !== null && value !== undefined)
-      parts.push(`${L.fields[key] ?? key}: ${formatNumber(value, lang)}`);
+      parts.push(`${L.fields[key] ?? key}${colon(lang)}${formatNumber(value, lang)}`);
   }
   for (const m of a.measurements ?? [])
-    parts.push(`${m.name}: ${formatNumber(m.value, lang, 3)} ${m.unit}`.trim());
+    parts.push(`${m.name}${colon(lang)}${formatNumber(m.value, lang, 3)} ${m.unit}`.trim());
   if (a.description) parts.push(a.description);
   if (a.notes) parts.push(a.notes);
   return { title: L.activityTypes[a.type], details: parts.join(' · ') };

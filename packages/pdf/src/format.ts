@@ -1,5 +1,8 @@
 import type { Lang } from './types.js';
 
+/** ": " — French puts a (no-break) space before the colon. */
+export const colon = (lang: Lang): string => (lang === 'fr' ? '\u00a0: ' : ': ');
+
 const LOCALES: Record<Lang, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-BE', de: 'de-BE' };
 
 /** 25/11/2026 as Belgians write it (German: 25.11.2026). */

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { font } from './fonts.js';
-import { formatDateTime } from './format.js';
+import { colon, formatDateTime } from './format.js';
 import { LABELS } from './labels.js';
 import type { Company, Lang } from './types.js';
 
@@ -74,7 +74,7 @@ export class DocumentBuilder {
       [company.phone, company.email].filter(Boolean).join(' · '),
       company.enterpriseNumber ? `${L.enterpriseNo} ${company.enterpriseNumber}` : '',
       company.vatNumber ? `${L.vat} ${company.vatNumber}` : '',
-      ...company.certificates.map((c) => `${c.kind}: ${c.number}`),
+      ...company.certificates.map((c) => `${c.kind}${colon(this.lang)}${c.number}`),
     ].filter(Boolean);
     const x = MARGIN + this.width / 2;
     this.doc

@@ -1,5 +1,5 @@
 import { describeActivity, installationPairs } from './describe.js';
-import { formatDate, formatNumber } from './format.js';
+import { colon, formatDate, formatNumber } from './format.js';
 import { LABELS } from './labels.js';
 import { DocumentBuilder } from './layout.js';
 import type { LogbookDocument } from './types.js';
@@ -18,7 +18,7 @@ export async function renderLogbook(l: LogbookDocument): Promise<Buffer> {
   if (l.leakLoss) {
     const limit =
       l.leakLoss.limitPercent === null ? '' : ` (max. ${formatNumber(l.leakLoss.limitPercent, l.lang)} %)`;
-    b.paragraph(`${L.leakLoss}: ${formatNumber(l.leakLoss.percent, l.lang)} %${limit}`);
+    b.paragraph(`${L.leakLoss}${colon(l.lang)}${formatNumber(l.leakLoss.percent, l.lang)} %${limit}`);
   }
   b.heading(L.activities);
   if (l.entries.length === 0) b.paragraph(L.noEntries, { muted: true });
@@ -33,7 +33,8 @@ export async function renderLogbook(l: LogbookDocument): Promise<Buffer> {
   }
   b.heading(L.digest);
   b.doc.font('regular').fontSize(9).text(l.digest, { width: b.width });
-  if (l.previousDigest) b.paragraph(`${L.previousDigest}: ${l.previousDigest}`, { muted: true, size: 8 });
+  if (l.previousDigest)
+    b.paragraph(`${L.previousDigest}${colon(l.lang)}${l.previousDigest}`, { muted: true, size: 8 });
   b.paragraph(`${L.verifyAt} ${l.verifyUrl}`, { muted: true, size: 8.5 });
   return b.finish(l.generatedAt, l.company.footer);
 }

@@ -1,5 +1,5 @@
 import { describeActivity, installationPairs } from './describe.js';
-import { formatDate, formatNumber } from './format.js';
+import { colon, formatDate, formatNumber } from './format.js';
 import { LABELS } from './labels.js';
 import { DocumentBuilder } from './layout.js';
 import type { WorkOrderDocument } from './types.js';
@@ -18,10 +18,11 @@ export async function renderWorkOrder(w: WorkOrderDocument): Promise<Buffer> {
     [L.technician, w.executor?.name ?? '—'],
     [L.certificateNo, w.executor?.certificateNumber ?? '—'],
   ]);
-  if (w.labels.length > 0) b.paragraph(`${L.labels}: ${w.labels.join(', ')}`, { muted: true, size: 9 });
+  if (w.labels.length > 0)
+    b.paragraph(`${L.labels}${colon(w.lang)}${w.labels.join(', ')}`, { muted: true, size: 9 });
 
   for (const installation of w.installations) {
-    b.heading(`${L.installation}: ${installation.reference || installation.token}`);
+    b.heading(`${L.installation}${colon(w.lang)}${installation.reference || installation.token}`);
     b.grid(installationPairs(installation, w.lang));
   }
 
@@ -62,7 +63,7 @@ export async function renderWorkOrder(w: WorkOrderDocument): Promise<Buffer> {
         x: 50 + i * (b.width / 2),
         width: Math.min(220, b.width / 2 - 20),
         height: 80,
-        caption: `${L.signatureRoles[s.role]}: ${s.signerName || '—'} · ${formatDate(s.signedAt, w.lang)}`,
+        caption: `${L.signatureRoles[s.role]}${colon(w.lang)}${s.signerName || '—'} · ${formatDate(s.signedAt, w.lang)}`,
       });
     });
     b.doc.y = top + 110;
