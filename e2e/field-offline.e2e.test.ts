@@ -233,10 +233,25 @@ describe.skipIf(chromiumMissing)('field app: offline work order, sync without du
     );
     expect(devices.items).toHaveLength(1);
     expect(devices.items[0]!.appVersion).toMatch(/^field-/);
-    const revoked = await context.request.delete(`/api/v1/devices/${devices.items[0]!.id}`, {
-      headers: { 'X-CSRF-Token': csrfToken },
-    });
-    expect(revoked.status()).toBe(200);
+    // Revoked the way an administrator does it: Users → the technician's actions → Devices → Revoke.
+    const office = await context.newPage();
+    await office.goto('/app/users');
+    const fullName = `${TECHNICIAN.firstName} ${TECHNICIAN.lastName}`;
+    await office.getByRole('button', { name: `Actions for ${fullName}` }).click();
+    await office.getByRole('menuitem', { name: 'Devices' }).click();
+    const devicesDialog = office.getByRole('dialog', { name: `Devices of ${fullName}` });
+    await devicesDialog.getByRole('button', { name: 'Revoke' }).click();
+    await office
+      .getByRole('dialog', { name: 'Revoke device' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await devicesDialog.getByText('Revoked').first().waitFor();
+    const revokedDevices = await call<{ items: { revokedAt: string | null }[] }>(
+      'GET',
+      `/devices?userId=${technician.id}`,
+    );
+    expect(revokedDevices.items[0]!.revokedAt).not.toBeNull();
+    await office.close();
     await nav.getByRole('link', { name: 'Work' }).click();
     await page.getByRole('button', { name: 'Update' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
