@@ -1,5 +1,5 @@
-import { Button, Group, Paper, Select, Stack, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Loader, Paper, Select, Stack, Tabs, Text } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FORECAST_TYPES,
@@ -26,7 +26,9 @@ import {
 } from './forecasts-api';
 import { ForecastsTable } from './ForecastsTable';
 import { ScheduleModal } from './ScheduleModal';
-import { WorkloadChart } from './WorkloadChart';
+
+// The chart library is a large download that only the workload chart needs: loaded with the chart.
+const WorkloadChart = lazy(() => import('./WorkloadChart').then((m) => ({ default: m.WorkloadChart })));
 
 /** What is legally due, when and why: Future / All / Unknown / Overdue, each row schedulable. */
 export function ForecastsPage() {
@@ -63,7 +65,9 @@ export function ForecastsPage() {
           )
         }
       />
-      <WorkloadChart type={filters.type} />
+      <Suspense fallback={<Loader size="sm" m="md" />}>
+        <WorkloadChart type={filters.type} />
+      </Suspense>
       <Paper withBorder radius="md" p="md">
         <Tabs value={view} onChange={(v) => setView((v ?? 'future') as ForecastView)}>
           <Tabs.List mb="md">

@@ -1,8 +1,10 @@
-import { Paper, Stack, Tabs } from '@mantine/core';
+import { Loader, Paper, Stack, Tabs } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
-import { BalanceReport } from './BalanceReport';
+// The chart library is a large download that only this tab needs: loaded when it is opened.
+const BalanceReport = lazy(() => import('./BalanceReport').then((m) => ({ default: m.BalanceReport })));
 import { IncompleteReport } from './IncompleteReport';
 
 /** Reports: incomplete installations and the refrigerant balance per year. */
@@ -23,7 +25,13 @@ export function ReportsPage() {
             <Tabs.Tab value="balance">{t('reports.balance')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="incomplete">{tab === 'incomplete' && <IncompleteReport />}</Tabs.Panel>
-          <Tabs.Panel value="balance">{tab === 'balance' && <BalanceReport />}</Tabs.Panel>
+          <Tabs.Panel value="balance">
+            {tab === 'balance' && (
+              <Suspense fallback={<Loader size="sm" m="md" />}>
+                <BalanceReport />
+              </Suspense>
+            )}
+          </Tabs.Panel>
         </Tabs>
       </Paper>
     </Stack>
