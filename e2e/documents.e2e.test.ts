@@ -1,76 +1,23 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import PostalMime from 'postal-mime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
-import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
-
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(`[e2e] Skipping the work order documents flow: ${CHROMIUM_PATH} does not exist.`);
-}
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from './support/browser';
+import { waitForParsedMail } from './support/outbox';
+import { createInstallation, useSignedInAdmin } from './support/service-session';
 
 const RECIPIENT = 'onthaal@bakkerij-janssens.example';
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
-type ParsedMail = Awaited<ReturnType<typeof PostalMime.parse>>;
+const noChromium = chromiumMissing('the work order documents flow');
 
-/** Waits for the .eml to `to` in DATA_DIR/outbox and parses it, attachments included. */
-async function waitForMailWithAttachments(dataDir: string, to: string, timeoutMs = 30_000) {
-  const dir = join(dataDir, 'outbox');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml'));
-    for (const name of names) {
-      const mail: ParsedMail = await PostalMime.parse(await readFile(join(dir, name)));
-      if (mail.to?.some((a) => a.address?.toLowerCase() === to)) return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`No mail to ${to} appeared in ${dir} within ${timeoutMs} ms.`);
-}
-
-describe.skipIf(chromiumMissing)('work order documents: PDF download and sending by email', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: SignedIn;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await signUpCompany(browser, server.url, 'els@koeltechniek.example');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.skipIf(noChromium)('work order documents: PDF download and sending by email', () => {
+  const suite = useSignedInAdmin('els@koeltechniek.example');
 
   it('downloads the PDF of an executed work order and mails it with the PDF attached', async () => {
-    const { context, csrfToken } = admin;
-    const post = <T>(path: string, data: unknown) =>
-      apiCall<T>(context.request, csrfToken, 'POST', path, data);
+    const { admin, server } = suite;
 
     // 1. A customer, a location, an installation and an executed work order, through the API.
-    const customer = await post<{ id: string }>('/customers', { name: 'Bakkerij Janssens', language: 'nl' });
-    const location = await post<{ id: string }>('/locations', {
-      customerId: customer.id,
-      street: 'Kerkstraat',
-      number: '12',
-      postcode: '9000',
-      city: 'Gent',
-    });
-    const installation = await post<{ id: string }>('/installations', {
-      locationId: location.id,
-      kind: 'air_conditioning',
-      reference: 'Split 1',
-      refrigerant: 'R-410A',
-      chargeKg: 12.5,
-    });
-    const workOrder = await post<{ id: string; number: number }>('/work-orders', {
+    const { installation } = await createInstallation(admin, { customer: { language: 'nl' } });
+    const workOrder = await admin.api<{ id: string; number: number }>('POST', '/work-orders', {
       installationIds: [installation.id],
       status: 'executed',
       executedOn: new Date().toISOString().slice(0, 10),
@@ -84,7 +31,7 @@ describe.skipIf(chromiumMissing)('work order documents: PDF download and sending
     });
 
     // 2. The work order page offers its PDF (in the customer's language, Dutch) and a certificate.
-    const page = await context.newPage();
+    const page = await admin.context.newPage();
     await page.goto(`/app/work-orders/${workOrder.id}`);
     await page.getByRole('heading', { level: 1, name: `Work order ${workOrder.number}` }).waitFor();
     const documents = page.getByRole('region', { name: 'Documents' });
@@ -128,7 +75,7 @@ describe.skipIf(chromiumMissing)('work order documents: PDF download and sending
     await history.getByText('Sent', { exact: true }).waitFor({ timeout: 30_000 });
 
     // 6. The mail in DATA_DIR/outbox carries the work order PDF.
-    const mail = await waitForMailWithAttachments(server.dataDir, RECIPIENT);
+    const mail = await waitForParsedMail(server.dataDir, RECIPIENT);
     expect(mail.subject).toContain(String(workOrder.number));
     const pdf = mail.attachments.find((a) => a.mimeType === 'application/pdf');
     expect(pdf?.filename).toBe(`${workOrder.number}.pdf`);

@@ -2,17 +2,11 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
-import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
+import { chromiumMissing } from './support/browser';
+import { useSignedInAdmin } from './support/service-session';
 
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(`[e2e] Skipping the import wizard flow: ${CHROMIUM_PATH} does not exist.`);
-}
+const noChromium = chromiumMissing('the import wizard flow');
 
 const ROWS = 200;
 
@@ -32,28 +26,22 @@ async function customersWorkbook(path: string): Promise<void> {
   await workbook.xlsx.writeFile(path);
 }
 
-describe.skipIf(chromiumMissing)('import wizard', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: SignedIn;
+describe.skipIf(noChromium)('import wizard', () => {
+  const suite = useSignedInAdmin('els@import.example');
   let dir: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await signUpCompany(browser, server.url, 'els@import.example');
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'climalog-import-'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('imports 200 customers from a spreadsheet, following the progress bar to 100 %', async () => {
     const file = join(dir, 'klanten.xlsx');
     await customersWorkbook(file);
+    const { admin } = suite;
     const page = await admin.context.newPage();
     await page.goto('/app/imports');
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
@@ -92,12 +80,7 @@ describe.skipIf(chromiumMissing)('import wizard', () => {
 
     // 4. The summary: 200 created, nothing updated or failed.
     await page.getByTestId('import-summary').getByText(`${ROWS} created, 0 updated, 0 failed.`).waitFor();
-    const list = await apiCall<{ items: unknown[] }>(
-      admin.context.request,
-      admin.csrfToken,
-      'GET',
-      '/customers?q=Klant&limit=200',
-    );
+    const list = await admin.api<{ items: unknown[] }>('GET', '/customers?q=Klant&limit=200');
     expect(list.items).toHaveLength(ROWS);
     await page.close();
   });

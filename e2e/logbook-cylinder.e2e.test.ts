@@ -1,14 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
-import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from './support/browser';
+import { useSignedInAdmin } from './support/service-session';
 
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(`[e2e] Skipping the logbook and cylinder flow: ${CHROMIUM_PATH} does not exist.`);
-}
+const noChromium = chromiumMissing('the logbook and cylinder flow');
 
 /** Mantine marks required inputs with " *" in the label, hence the anchored patterns. */
 const label = (text: string) => new RegExp(`^${text}`);
@@ -29,38 +24,19 @@ async function choose(
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-describe.skipIf(chromiumMissing)('customer → location → installation → executed work order', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: SignedIn;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await signUpCompany(browser, server.url, 'els@koeltechniek.example');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.skipIf(noChromium)('customer → location → installation → executed work order', () => {
+  const suite = useSignedInAdmin('els@koeltechniek.example');
 
   it('records a leak check and 1.2 kg R-410A from a supply cylinder in the logbook and the cylinder', async () => {
-    const { context, csrfToken } = admin;
-    const cylinder = await apiCall<{ id: string; contentKg: number }>(
-      context.request,
-      csrfToken,
-      'POST',
-      '/cylinders',
-      {
-        kind: 'supply',
-        refrigerant: 'R-410A',
-        serialNumber: 'CYL-E2E',
-        capacityKg: 12.5,
-        contentKg: 10,
-      },
-    );
-    const page = await context.newPage();
+    const { admin } = suite;
+    const cylinder = await admin.api<{ id: string; contentKg: number }>('POST', '/cylinders', {
+      kind: 'supply',
+      refrigerant: 'R-410A',
+      serialNumber: 'CYL-E2E',
+      capacityKg: 12.5,
+      contentKg: 10,
+    });
+    const page = await admin.context.newPage();
 
     // 1. A customer, from the list, and its detail page.
     await page.goto('/app/customers');
@@ -129,9 +105,7 @@ describe.skipIf(chromiumMissing)('customer → location → installation → exe
     await page.goto('/app/inventory?tab=cylinders');
     const row = page.getByRole('row').filter({ hasText: 'CYL-E2E' });
     await row.getByText('8.8 kg / 12.5 kg').waitFor();
-    const after = await apiCall<{ contentKg: number; movements: { deltaKg: number }[] }>(
-      context.request,
-      csrfToken,
+    const after = await admin.api<{ contentKg: number; movements: { deltaKg: number }[] }>(
       'GET',
       `/cylinders/${cylinder.id}`,
     );

@@ -1,72 +1,45 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
-import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from './support/browser';
+import { createInstallation, useSignedInAdmin } from './support/service-session';
 
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(`[e2e] Skipping the customer portal flow: ${CHROMIUM_PATH} does not exist.`);
-}
+const noChromium = chromiumMissing('the customer portal flow');
 
-describe.skipIf(chromiumMissing)('customer portal', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: SignedIn;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await signUpCompany(browser, server.url, 'els@koeltechniek.example');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.skipIf(noChromium)('customer portal', () => {
+  const suite = useSignedInAdmin('els@koeltechniek.example');
 
   it('signs in with the code, shows both locations, downloads a work order, its certificate and the verifiable logbook, and notices a new code', async () => {
-    const { context, csrfToken } = admin;
-    const api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) =>
-      apiCall<T>(context.request, csrfToken, method, path, data);
+    const { admin, browser, server } = suite;
+    const { api } = admin;
 
     // The service company: a customer (documents in English) with two locations and the portal on.
-    const customer = await api<{ id: string }>('POST', '/customers', {
-      name: 'Hotel Zeezicht',
-      language: 'en',
+    const { customer, installation: coldRoom } = await createInstallation(admin, {
+      customer: { name: 'Hotel Zeezicht', language: 'en' },
+      location: {
+        name: 'Hotel Oostende',
+        street: 'Zeedijk',
+        number: '12',
+        postcode: '8400',
+        city: 'Oostende',
+      },
+      installation: {
+        kind: 'refrigeration',
+        reference: 'Koelcel keuken',
+        refrigerant: 'R-404A',
+        chargeKg: 12.5,
+        commissionedOn: '2019-04-15',
+      },
     });
-    const oostende = await api<{ id: string }>('POST', '/locations', {
+    await createInstallation(admin, {
       customerId: customer.id,
-      name: 'Hotel Oostende',
-      street: 'Zeedijk',
-      number: '12',
-      postcode: '8400',
-      city: 'Oostende',
-    });
-    const knokke = await api<{ id: string }>('POST', '/locations', {
-      customerId: customer.id,
-      street: 'Lippenslaan',
-      number: '200',
-      postcode: '8300',
-      city: 'Knokke-Heist',
-    });
-    const coldRoom = await api<{ id: string }>('POST', '/installations', {
-      locationId: oostende.id,
-      kind: 'refrigeration',
-      reference: 'Koelcel keuken',
-      refrigerant: 'R-404A',
-      chargeKg: 12.5,
-      commissionedOn: '2019-04-15',
-    });
-    await api('POST', '/installations', {
-      locationId: knokke.id,
-      kind: 'air_conditioning',
-      reference: 'Airco lobby',
-      refrigerant: 'R-32',
-      chargeKg: 4.2,
-      commissionedOn: '2022-06-01',
+      location: { street: 'Lippenslaan', number: '200', postcode: '8300', city: 'Knokke-Heist' },
+      installation: {
+        kind: 'air_conditioning',
+        reference: 'Airco lobby',
+        refrigerant: 'R-32',
+        chargeKg: 4.2,
+        commissionedOn: '2022-06-01',
+      },
     });
     const workOrder = await api<{ id: string; number: number }>('POST', '/work-orders', {
       installationIds: [coldRoom.id],

@@ -1,17 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing, useServerAndBrowser } from './support/browser';
 import { emailLink, waitForMail } from './support/outbox';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
 
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(
-    `[e2e] Skipping the sign-up and invitation flow: ${CHROMIUM_PATH} does not exist. ` +
-      'Install Debian’s Chromium (apt-get install chromium) to run the browser tests.',
-  );
-}
+const noChromium = chromiumMissing('the sign-up and invitation flow');
 
 // Passwords that satisfy the server's policy (long, uncommon, not built from names or "climalog").
 const ADMIN = {
@@ -40,21 +32,11 @@ async function useEnglish(page: Page): Promise<void> {
     .waitFor();
 }
 
-describe.skipIf(chromiumMissing)('sign-up, invitation and a technician’s first sign-in', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.skipIf(noChromium)('sign-up, invitation and a technician’s first sign-in', () => {
+  const suite = useServerAndBrowser();
 
   it('signs up a company, invites a technician who signs in and sees Customers only', async () => {
+    const { browser, server } = suite;
     // 1. Sign up a company in the UI (the interface switched to English first).
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();

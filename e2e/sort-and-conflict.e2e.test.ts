@@ -1,28 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
-import { CHROMIUM_PATH, hasChromium } from './support/paths';
-import { startServer, type RunningServer } from './support/server';
-import { apiCall, signUpCompany, type SignedIn } from './support/service-session';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumMissing } from './support/browser';
+import { useSignedInAdmin } from './support/service-session';
 
-const chromiumMissing = !hasChromium();
-if (chromiumMissing) {
-  console.warn(`[e2e] Skipping the list sorting and edit conflict flows: ${CHROMIUM_PATH} does not exist.`);
-}
+const noChromium = chromiumMissing('the list sorting and edit conflict flows');
 
 type Customer = { id: string; name: string; phone: string | null; notes: string; version: number };
-
-/** A PATCH with the session cookie and the CSRF header: the colleague who saves first. */
-async function patch<T>(request: APIRequestContext, csrfToken: string, path: string, data: unknown) {
-  const response = await request.fetch(`/api/v1${path}`, {
-    method: 'PATCH',
-    data,
-    headers: { 'X-CSRF-Token': csrfToken },
-  });
-  if (!response.ok()) throw new Error(`PATCH ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** The customer names in the table, top to bottom. */
 const shownNames = (page: Page) => page.locator('tbody tr th[scope="row"] a').allTextContents();
@@ -32,35 +16,19 @@ async function expectNames(page: Page, names: string[]) {
   await expect.poll(() => shownNames(page), { timeout: 10_000 }).toEqual(names);
 }
 
-describe.skipIf(chromiumMissing)('sortable lists and lost-update detection', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let admin: SignedIn;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-    admin = await signUpCompany(browser, server.url, 'els@sorteren.example');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe.skipIf(noChromium)('sortable lists and lost-update detection', () => {
+  const suite = useSignedInAdmin('els@sorteren.example');
 
   it('sorts the customers by a clicked header, keeps the sort in the URL and exports in that order', async () => {
-    const { context, csrfToken } = admin;
+    const { admin, server } = suite;
+    const { context } = admin;
     for (const [name, customerNumber] of [
       ['Bosmans NV', 'K-030'],
       ['Aerts Bakkerij', 'K-010'],
       ['Claes & Co', null],
       ['Dewitte Koeling', 'K-020'],
     ] as const) {
-      await apiCall(context.request, csrfToken, 'POST', '/customers', {
-        name,
-        customerNumber,
-        language: 'nl',
-      });
+      await admin.api('POST', '/customers', { name, customerNumber, language: 'nl' });
     }
     const page = await context.newPage();
     await page.goto('/app/customers');
@@ -101,13 +69,13 @@ describe.skipIf(chromiumMissing)('sortable lists and lost-update detection', () 
   });
 
   it('refuses an edit someone else overtook, names the customer and loads the latest version on request', async () => {
-    const { context, csrfToken } = admin;
-    const customer = await apiCall<Customer>(context.request, csrfToken, 'POST', '/customers', {
+    const { admin } = suite;
+    const customer = await admin.api<Customer>('POST', '/customers', {
       name: 'Maes Slagerij',
       language: 'nl',
       phone: '09 111 11 11',
     });
-    const page = await context.newPage();
+    const page = await admin.context.newPage();
     await page.goto(`/app/customers/${customer.id}`);
     await page.getByRole('heading', { level: 1, name: 'Maes Slagerij' }).waitFor();
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
@@ -115,7 +83,7 @@ describe.skipIf(chromiumMissing)('sortable lists and lost-update detection', () 
     await dialog.getByRole('textbox', { name: 'Phone' }).fill('09 222 22 22');
 
     // Meanwhile a colleague changes the same customer.
-    const theirs = await patch<Customer>(context.request, csrfToken, `/customers/${customer.id}`, {
+    const theirs = await admin.api<Customer>('PATCH', `/customers/${customer.id}`, {
       phone: '09 333 33 33',
       notes: 'Changed by a colleague',
     });
@@ -130,7 +98,7 @@ describe.skipIf(chromiumMissing)('sortable lists and lost-update detection', () 
       .waitFor();
     // What was typed is still there, and nothing was overwritten on the server.
     await expect(dialog.getByRole('textbox', { name: 'Phone' }).inputValue()).resolves.toBe('09 222 22 22');
-    const stored = await apiCall<Customer>(context.request, csrfToken, 'GET', `/customers/${customer.id}`);
+    const stored = await admin.api<Customer>('GET', `/customers/${customer.id}`);
     expect(stored).toMatchObject({ phone: '09 333 33 33', notes: 'Changed by a colleague', version: 2 });
 
     // Loading the latest version shows the colleague's change; saving on it then works.
@@ -142,7 +110,7 @@ describe.skipIf(chromiumMissing)('sortable lists and lost-update detection', () 
     await dialog.getByRole('textbox', { name: 'Phone' }).fill('09 444 44 44');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const saved = await apiCall<Customer>(context.request, csrfToken, 'GET', `/customers/${customer.id}`);
+    const saved = await admin.api<Customer>('GET', `/customers/${customer.id}`);
     expect(saved).toMatchObject({ phone: '09 444 44 44', notes: 'Changed by a colleague', version: 3 });
     await page.close();
   });
