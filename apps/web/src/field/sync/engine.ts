@@ -152,6 +152,7 @@ export function startAutoSync(): () => void {
   void clearSent(24 * 3_600_000);
   if (authStore.get().status === 'signed_in') void syncNow();
   return () => {
+    setQueuedListener(() => undefined);
     window.removeEventListener('online', online);
     window.removeEventListener('offline', offline);
     document.removeEventListener('visibilitychange', visible);

@@ -128,6 +128,7 @@ export async function queueWorkOrder(id: string): Promise<void> {
           problem: null,
           nextAttemptAt: 0,
         });
+        await dropSuperseded(items, create);
       } else {
         await queueUpdate(user.id, record, draft, items);
       }
@@ -137,6 +138,19 @@ export async function queueWorkOrder(id: string): Promise<void> {
     await db.workOrders.put({ ...record, draft: { ...draft, dirty: false } });
   });
   onQueued();
+}
+
+/**
+ * A queued work order carries all of the draft's changes so far (the whole draft for a new one).
+ * Once `latest` holds the current draft, the changes still waiting behind it (queued while an
+ * earlier one was on its way) are older copies: sent after it, they would bring back older values
+ * or a refusal that was already fixed.
+ */
+async function dropSuperseded(items: readonly QueueItem[], latest: QueueItem) {
+  const stale = items.filter(
+    (i) => i.kind === 'work_order.update' && i.seq > latest.seq && i.state !== 'sending',
+  );
+  if (stale.length) await db.queue.bulkDelete(stale.map((i) => i.id));
 }
 
 async function queueUpdate(
@@ -160,6 +174,7 @@ async function queueUpdate(
       problem: open.state === 'conflict' ? open.problem : null,
       nextAttemptAt: 0,
     });
+    await dropSuperseded(items, open);
     return;
   }
   // Made on top of a change that is on its way: it gets that change's new version when it arrives.
