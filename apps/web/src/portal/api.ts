@@ -134,6 +134,3 @@ export const fetchLogbookExport = (installationId: string, format: LogbookFormat
 /** The digest of a logbook export, from its response header (same origin, so readable). */
 export const logbookDigest = (file: DownloadedFile): string | null =>
   file.headers.get('X-Logbook-Digest')?.trim().toLowerCase() || null;
-
-/** The public page where anyone can check a presented logbook export, printed on the export too. */
-export const verificationLink = (digest: string) => `${window.location.origin}/verify/${digest}`;

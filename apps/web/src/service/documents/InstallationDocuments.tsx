@@ -6,12 +6,12 @@ import type { Installation } from '../../api/site-types';
 import type { Language } from '../../api/types';
 import { useSession } from '../../auth/session-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportDigest } from '../../components/ExportDigest';
 import { IconDownload } from '../../components/icons';
 import { Section } from '../../components/Section';
 import { CUSTOMERS_KEY, getCustomer } from '../customers/customers-api';
 import { instructionCardPdf, logbookExport } from './documents-api';
 import { DocumentLanguageSelect } from './DocumentLanguageSelect';
-import { LogbookDigest } from './LogbookDigest';
 import { useDownload } from './useDownload';
 
 /** The installation's instruction card and, for managers, the logbook export with its digest. */
@@ -92,7 +92,24 @@ export function InstallationDocuments({ installation: i }: { installation: Insta
           </Group>
         </Stack>
       )}
-      {digest && <LogbookDigest digest={digest} onDismiss={() => setDigest(null)} />}
+      {/* Out of the layout while empty, so that it adds no gap; it stays in the page as a live region. */}
+      <div role="status" className={digest ? undefined : 'visually-hidden'}>
+        {digest && (
+          <ExportDigest
+            digest={digest}
+            texts={{
+              title: t('documents.exported'),
+              text: t('documents.digestText'),
+              digest: t('documents.digest'),
+              link: t('documents.verificationLink'),
+              copyDigest: t('documents.copyDigest'),
+              copyLink: t('documents.copyLink'),
+              copied: t('common.copied'),
+            }}
+            dismiss={{ label: t('common.close'), onClick: () => setDigest(null) }}
+          />
+        )}
+      </div>
       <ErrorAlert error={download.error} />
     </Section>
   );

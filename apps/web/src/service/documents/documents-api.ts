@@ -43,6 +43,3 @@ export const listSends = (workOrderId: string) =>
   api.get<{ items: WorkOrderSend[] }>(`/work-orders/${workOrderId}/sends`).then((r) => r.items);
 export const sendWorkOrder = (workOrderId: string, input: SendInput) =>
   api.post<WorkOrderSend>(`/work-orders/${workOrderId}/send`, input);
-
-/** The public page that tells whether a logbook export is authentic (printed on every export too). */
-export const verificationLink = (digest: string) => `${window.location.origin}/verify/${digest}`;
