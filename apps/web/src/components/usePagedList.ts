@@ -15,3 +15,5 @@ export function usePagedList<T>(
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return { ...query, items };
 }
+
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;

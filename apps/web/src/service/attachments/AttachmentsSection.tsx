@@ -9,14 +9,14 @@ import {
   Stack,
   Text,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Attachment, Installation } from '../../api/site-types';
 import { useSession } from '../../auth/session-context';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { IconUpload } from '../../components/icons';
 import { Section } from '../../components/Section';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { INSTALLATIONS_KEY } from '../installations/installations-api';
 import { AttachmentCard } from './AttachmentCard';
 import { ACCEPTED_TYPES, deleteAttachment } from './attachments-api';
@@ -64,11 +64,9 @@ export function AttachmentsSection({ installation: i }: { installation: Installa
   const session = useSession();
   const queryClient = useQueryClient();
   const { uploads, add, dismiss } = useAttachmentUploads(i.id);
-  const [deleting, setDeleting] = useState<Attachment | null>(null);
-  const remove = useMutation({
+  const remove = useConfirmedMutation({
     mutationFn: (a: Attachment) => deleteAttachment(i.id, a.id),
     onSuccess: () => {
-      setDeleting(null);
       void queryClient.invalidateQueries({ queryKey: [...INSTALLATIONS_KEY, i.id] });
     },
   });
@@ -113,24 +111,17 @@ export function AttachmentsSection({ installation: i }: { installation: Installa
               installationId={i.id}
               attachment={a}
               canDelete={i.abilities.update || a.createdBy === session.user.id}
-              onDelete={() => setDeleting(a)}
+              onDelete={() => remove.ask(a)}
             />
           ))}
         </SimpleGrid>
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        {...remove.confirmProps}
         title={t('attachments.deleteTitle')}
-        message={t('attachments.deleteConfirm', { name: deleting?.filename ?? '' })}
+        message={t('attachments.deleteConfirm', { name: remove.target?.filename ?? '' })}
         confirmLabel={t('common.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
       />
     </Section>
   );

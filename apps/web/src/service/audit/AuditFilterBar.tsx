@@ -1,7 +1,8 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClearFiltersButton } from '../../components/ListControls';
 import { text } from '../../components/useFields';
 import { actionsOf, AUDIT_GROUPS } from './audit-actions';
 import { emptyAuditFilters, listActors, type AuditFilters } from './audit-api';
@@ -75,11 +76,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
         onChange={text(pick('toDay'))}
         w={170}
       />
-      {filtered && (
-        <Button variant="subtle" onClick={() => onChange(emptyAuditFilters)}>
-          {t('common.clearFilters')}
-        </Button>
-      )}
+      <ClearFiltersButton shown={filtered} onClick={() => onChange(emptyAuditFilters)} />
     </Group>
   );
 }

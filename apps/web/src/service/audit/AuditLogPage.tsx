@@ -1,12 +1,10 @@
-import { Button, Paper, Stack, Text } from '@mantine/core';
+import { Paper, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconDownload } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { ExportButton } from '../../components/ListControls';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagedList } from '../../components/usePagedList';
 import {
@@ -35,19 +33,7 @@ export function AuditLogPage() {
       <PageHeader
         title={t('audit.title')}
         description={t('audit.intro')}
-        actions={
-          abilities.exportData && (
-            <Button
-              component="a"
-              href={auditExportUrl(debounced)}
-              download
-              variant="default"
-              leftSection={<IconDownload />}
-            >
-              {t('common.exportXlsx')}
-            </Button>
-          )
-        }
+        actions={abilities.exportData && <ExportButton href={auditExportUrl(debounced)} />}
       />
       <Paper withBorder radius="md" p="md">
         <VerifyIntegrity />
@@ -55,24 +41,9 @@ export function AuditLogPage() {
       <Paper withBorder radius="md" p="md">
         <Stack>
           <AuditFilterBar value={filters} onChange={setFilters} />
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {t('audit.empty')}
-            </Text>
-          ) : (
+          <PagedResults list={list} empty={t('audit.empty')}>
             <AuditTable events={list.items} onEntity={(entityId) => setFilters({ ...filters, entityId })} />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          </PagedResults>
         </Stack>
       </Paper>
     </Stack>

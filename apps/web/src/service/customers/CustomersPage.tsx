@@ -1,16 +1,16 @@
-import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../api/types';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconDownload, IconPlus, IconSearch } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { IconPlus, IconSearch } from '../../components/icons';
+import { ExportButton } from '../../components/ListControls';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { text } from '../../components/useFields';
 import { useListParams, useSearchText } from '../../components/useListParams';
 import { usePagedList } from '../../components/usePagedList';
@@ -38,13 +38,11 @@ export function CustomersPage() {
   // The sort is part of the key: another order starts again from the first page.
   const list = usePagedList([...CUSTOMERS_KEY, params], (cursor) => listCustomers(params, cursor));
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Customer | null>(null);
-  const remove = useMutation({
+  const remove = useConfirmedMutation({
     mutationFn: (c: Customer) => deleteCustomer(c.id),
     onSuccess: (_data, c) => {
       void queryClient.invalidateQueries({ queryKey: CUSTOMERS_KEY });
       notifications.show({ color: 'climalog', message: t('customers.deleted', { name: c.name }) });
-      setDeleting(null);
     },
   });
 
@@ -54,17 +52,7 @@ export function CustomersPage() {
         title={t('customers.title')}
         actions={
           <>
-            {abilities.exportData && (
-              <Button
-                component="a"
-                href={customersExportUrl(params)}
-                download
-                variant="default"
-                leftSection={<IconDownload />}
-              >
-                {t('common.exportXlsx')}
-              </Button>
-            )}
+            {abilities.exportData && <ExportButton href={customersExportUrl(params)} />}
             {abilities.createCustomers && (
               <Button leftSection={<IconPlus />} onClick={() => setEditing('new')}>
                 {t('customers.add')}
@@ -91,42 +79,20 @@ export function CustomersPage() {
               onChange={(labelId) => setFilters({ labelId })}
             />
           </Group>
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {q ? t('customers.noMatch', { q }) : t('customers.empty')}
-            </Text>
-          ) : (
-            <CustomersTable customers={list.items} sort={sort} onEdit={setEditing} onDelete={setDeleting} />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          <PagedResults list={list} empty={q ? t('customers.noMatch', { q }) : t('customers.empty')}>
+            <CustomersTable customers={list.items} sort={sort} onEdit={setEditing} onDelete={remove.ask} />
+          </PagedResults>
         </Stack>
       </Paper>
       {editing && (
         <CustomerFormModal customer={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        {...remove.confirmProps}
         title={t('customers.deleteTitle')}
-        message={t('customers.deleteConfirm', { name: deleting?.name ?? '' })}
+        message={t('customers.deleteConfirm', { name: remove.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
       />
     </Stack>
   );

@@ -1,11 +1,11 @@
 import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { devicesKey, listDevices, revokeDevice, type Device } from './devices-api';
 import { DevicesTable } from './DevicesTable';
 
@@ -14,12 +14,10 @@ export function DevicesList({ userId }: { userId: string | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const devices = useQuery({ queryKey: devicesKey(userId), queryFn: () => listDevices(userId) });
-  const [revoking, setRevoking] = useState<Device | null>(null);
-  const revoke = useMutation({
+  const revoke = useConfirmedMutation({
     mutationFn: (device: Device) => revokeDevice(device.id),
     onSuccess: (device) => {
       notifications.show({ color: 'climalog', message: t('devices.revoked', { name: device.name }) });
-      setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: ['devices'] });
     },
   });
@@ -29,21 +27,14 @@ export function DevicesList({ userId }: { userId: string | null }) {
       {devices.isPending ? (
         <CenteredLoader />
       ) : (
-        <DevicesTable devices={devices.data ?? []} onRevoke={setRevoking} />
+        <DevicesTable devices={devices.data ?? []} onRevoke={revoke.ask} />
       )}
       <ConfirmModal
-        opened={revoking !== null}
+        {...revoke.confirmProps}
         title={t('devices.revokeTitle')}
-        message={t('devices.revokeConfirm', { name: revoking?.name ?? '' })}
+        message={t('devices.revokeConfirm', { name: revoke.target?.name ?? '' })}
         confirmLabel={t('devices.revoke')}
         danger
-        loading={revoke.isPending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
       />
     </Stack>
   );

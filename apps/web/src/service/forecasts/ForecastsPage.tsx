@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Group, Loader, Paper, Select, Stack, Tabs, Text } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,11 +9,9 @@ import {
   type ForecastView,
 } from '../../api/work-types';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/fields/DateField';
-import { IconDownload } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { ClearFiltersButton, ExportButton } from '../../components/ListControls';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagedList } from '../../components/usePagedList';
 import { CustomerSelect } from '../customers/CustomerSelect';
@@ -51,19 +49,7 @@ export function ForecastsPage() {
       <PageHeader
         title={t('forecasts.title')}
         description={t('forecasts.intro')}
-        actions={
-          abilities.exportData && (
-            <Button
-              component="a"
-              href={forecastsExportUrl(view, filters)}
-              download
-              variant="default"
-              leftSection={<IconDownload />}
-            >
-              {t('common.exportXlsx')}
-            </Button>
-          )
-        }
+        actions={abilities.exportData && <ExportButton href={forecastsExportUrl(view, filters)} />}
       />
       <Suspense fallback={<Loader size="sm" m="md" />}>
         <WorkloadChart type={filters.type} />
@@ -106,33 +92,14 @@ export function ForecastsPage() {
               onChange={pick('customerId')}
               w={260}
             />
-            {filtered && (
-              <Button variant="subtle" onClick={() => setFilters(emptyForecastFilters)}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
+            <ClearFiltersButton shown={filtered} onClick={() => setFilters(emptyForecastFilters)} />
           </Group>
           <Text size="sm" c="dimmed">
             {t(`forecasts.viewHelp.${view}`)}
           </Text>
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {t('forecasts.empty')}
-            </Text>
-          ) : (
+          <PagedResults list={list} empty={t('forecasts.empty')}>
             <ForecastsTable items={list.items} onSchedule={setScheduling} />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          </PagedResults>
         </Stack>
       </Paper>
       {scheduling && <ScheduleModal item={scheduling} onClose={() => setScheduling(null)} />}

@@ -7,6 +7,7 @@ import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconPlus } from '../../components/icons';
 import { Section } from '../../components/Section';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { text, useFields } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import { addComponent, deleteComponent, INSTALLATIONS_KEY, updateComponent } from './installations-api';
@@ -18,13 +19,11 @@ export function ComponentsSection({ installation }: { installation: Installation
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Component | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Component | null>(null);
   const canEdit = installation.abilities.update;
-  const remove = useMutation({
+  const remove = useConfirmedMutation({
     mutationFn: (c: Component) => deleteComponent(installation.id, c.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: INSTALLATIONS_KEY });
-      setDeleting(null);
     },
   });
   return (
@@ -71,7 +70,7 @@ export function ComponentsSection({ installation }: { installation: Installation
                         <Button size="compact-sm" variant="subtle" onClick={() => setEditing(c)}>
                           {t('common.edit')}
                         </Button>
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setDeleting(c)}>
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => remove.ask(c)}>
                           {t('common.delete')}
                         </Button>
                       </Group>
@@ -91,18 +90,11 @@ export function ComponentsSection({ installation }: { installation: Installation
         />
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        {...remove.confirmProps}
         title={t('components.deleteTitle')}
-        message={t('components.deleteConfirm', { name: deleting?.kind ?? '' })}
+        message={t('components.deleteConfirm', { name: remove.target?.kind ?? '' })}
         confirmLabel={t('common.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
       />
     </Section>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { INSTALLATION_KINDS, type InstallationKind } from '../../api/site-types';
 import { useSession } from '../../auth/session-context';
-import { IconDownload, IconSearch } from '../../components/icons';
+import { IconSearch } from '../../components/icons';
+import { ClearFiltersButton, ExportButton } from '../../components/ListControls';
 import { PageHeader } from '../../components/PageHeader';
 import { text } from '../../components/useFields';
 import { useListParams, useSearchText } from '../../components/useListParams';
@@ -39,15 +40,7 @@ export function InstallationsPage() {
         description={t('installations.intro')}
         actions={
           abilities.exportData && (
-            <Button
-              component="a"
-              href={installationsExportUrl({ ...filters, sort: sort.value })}
-              download
-              variant="default"
-              leftSection={<IconDownload />}
-            >
-              {t('common.exportXlsx')}
-            </Button>
+            <ExportButton href={installationsExportUrl({ ...filters, sort: sort.value })} />
           )
         }
       />
@@ -94,11 +87,7 @@ export function InstallationsPage() {
               allowDeselect={false}
               w={170}
             />
-            {filtered && (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
+            <ClearFiltersButton shown={filtered} onClick={clearFilters} />
           </Group>
           <InstallationsList
             filters={filters}

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Table, Tabs, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LABEL_SCOPES, type Label, type LabelScope } from '../../api/work-types';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconPlus } from '../../components/icons';
 import { LabelChips } from '../../components/LabelChips';
 import { PageHeader } from '../../components/PageHeader';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { deleteLabel, LABELS_KEY, listLabels } from './labels-api';
 import { LabelFormModal } from './LabelFormModal';
 
@@ -18,13 +19,11 @@ export function LabelsPage() {
   const queryClient = useQueryClient();
   const [scope, setScope] = useState<LabelScope>('customer');
   const [editing, setEditing] = useState<Label | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Label | null>(null);
   const labels = useQuery({ queryKey: [...LABELS_KEY, scope], queryFn: () => listLabels(scope) });
-  const remove = useMutation({
+  const remove = useConfirmedMutation({
     mutationFn: (l: Label) => deleteLabel(l.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: LABELS_KEY });
-      setDeleting(null);
     },
   });
   const items = labels.data ?? [];
@@ -96,7 +95,7 @@ export function LabelsPage() {
                             size="compact-sm"
                             variant="subtle"
                             color="red"
-                            onClick={() => setDeleting(l)}
+                            onClick={() => remove.ask(l)}
                           >
                             {t('common.delete')}
                           </Button>
@@ -118,18 +117,11 @@ export function LabelsPage() {
         />
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        {...remove.confirmProps}
         title={t('labels.deleteTitle')}
-        message={t('labels.deleteConfirm', { name: deleting?.name ?? '' })}
+        message={t('labels.deleteConfirm', { name: remove.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
         danger
-        loading={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
       />
     </Stack>
   );

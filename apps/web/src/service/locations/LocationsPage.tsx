@@ -1,11 +1,10 @@
-import { Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type Region } from '../../api/site-types';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconDownload, IconSearch } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { IconSearch } from '../../components/icons';
+import { ClearFiltersButton, ExportButton } from '../../components/ListControls';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
 import { text } from '../../components/useFields';
 import { useListParams, useSearchText } from '../../components/useListParams';
@@ -38,19 +37,7 @@ export function LocationsPage() {
       <PageHeader
         title={t('locations.title')}
         description={t('locations.intro')}
-        actions={
-          abilities.exportData && (
-            <Button
-              component="a"
-              href={locationsExportUrl(params)}
-              download
-              variant="default"
-              leftSection={<IconDownload />}
-            >
-              {t('common.exportXlsx')}
-            </Button>
-          )
-        }
+        actions={abilities.exportData && <ExportButton href={locationsExportUrl(params)} />}
       />
       <Paper withBorder radius="md" p="md">
         <Stack>
@@ -78,30 +65,14 @@ export function LocationsPage() {
               value={filters.labelId}
               onChange={(labelId) => setFilters({ labelId })}
             />
-            {filtered && (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
+            <ClearFiltersButton shown={filtered} onClick={clearFilters} />
           </Group>
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {filters.q ? t('locations.noMatch', { q: filters.q }) : t('locations.emptyAll')}
-            </Text>
-          ) : (
+          <PagedResults
+            list={list}
+            empty={filters.q ? t('locations.noMatch', { q: filters.q }) : t('locations.emptyAll')}
+          >
             <LocationsTable locations={list.items} sort={sort} />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          </PagedResults>
         </Stack>
       </Paper>
     </Stack>

@@ -1,4 +1,4 @@
-import { Box, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Box, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useSession } from '../../auth/session-context';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconDownload } from '../../components/icons';
+import { ExportButton } from '../../components/ListControls';
 import { useMonthFormat, useNumberFormat } from '../../i18n/format';
 import { balanceExportUrl, getBalance, REPORTS_KEY } from './reports-api';
 
@@ -47,17 +47,7 @@ export function BalanceReport() {
           allowDeselect={false}
           w={120}
         />
-        {abilities.exportData && (
-          <Button
-            component="a"
-            href={balanceExportUrl(year)}
-            download
-            variant="default"
-            leftSection={<IconDownload />}
-          >
-            {t('common.exportXlsx')}
-          </Button>
-        )}
+        {abilities.exportData && <ExportButton href={balanceExportUrl(year)} />}
       </Group>
       <ErrorAlert error={balance.error} />
       {balance.isPending && <CenteredLoader />}

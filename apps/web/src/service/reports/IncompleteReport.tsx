@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session-context';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { IconDownload } from '../../components/icons';
+import { ExportButton } from '../../components/ListControls';
 import { LoadMore } from '../../components/LoadMore';
 import { usePagedList } from '../../components/usePagedList';
 import { useFieldName } from '../installations/field-names';
@@ -26,17 +26,7 @@ export function IncompleteReport() {
         <Text size="sm" c="dimmed">
           {t('reports.incompleteIntro')}
         </Text>
-        {abilities.exportData && (
-          <Button
-            component="a"
-            href={incompleteExportUrl()}
-            download
-            variant="default"
-            leftSection={<IconDownload />}
-          >
-            {t('common.exportXlsx')}
-          </Button>
-        )}
+        {abilities.exportData && <ExportButton href={incompleteExportUrl()} />}
       </Group>
       <ErrorAlert error={list.error} />
       {list.isPending && <CenteredLoader />}

@@ -7,6 +7,7 @@ import type { ApiKey, User } from '../../api/types';
 import { CenteredLoader } from '../../components/CenteredLoader';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useConfirmedMutation } from '../../components/useConfirmedMutation';
 import { text } from '../../components/useFields';
 import { fieldErrorsOf } from '../../i18n/error-text';
 import { ApiKeysTable } from './ApiKeysTable';
@@ -22,7 +23,6 @@ export function ApiKeysModal({ user, onClose }: { user: User; onClose: () => voi
   const keys = useQuery({ queryKey: apiKeysKey(user.id), queryFn: () => listApiKeys(user.id) });
   const [name, setName] = useState('');
   const [newKey, setNewKey] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: apiKeysKey(user.id) });
   const create = useMutation({
     mutationFn: () => createApiKey(user.id, name),
@@ -32,11 +32,10 @@ export function ApiKeysModal({ user, onClose }: { user: User; onClose: () => voi
       void refresh();
     },
   });
-  const revoke = useMutation({
+  const revoke = useConfirmedMutation({
     mutationFn: (key: ApiKey) => revokeApiKey(user.id, key.id),
     onSuccess: () => {
       notifications.show({ color: 'climalog', message: t('apiKeys.revoked') });
-      setRevoking(null);
       void refresh();
     },
   });
@@ -78,22 +77,15 @@ export function ApiKeysModal({ user, onClose }: { user: User; onClose: () => voi
         {keys.isPending ? (
           <CenteredLoader />
         ) : (
-          <ApiKeysTable keys={keys.data?.items ?? []} onRevoke={setRevoking} />
+          <ApiKeysTable keys={keys.data?.items ?? []} onRevoke={revoke.ask} />
         )}
       </Stack>
       <ConfirmModal
-        opened={revoking !== null}
+        {...revoke.confirmProps}
         title={t('apiKeys.revokeTitle')}
-        message={t('apiKeys.revokeConfirm', { name: revoking?.name ?? '' })}
+        message={t('apiKeys.revokeConfirm', { name: revoke.target?.name ?? '' })}
         confirmLabel={t('apiKeys.revoke')}
         danger
-        loading={revoke.isPending}
-        error={revoke.error}
-        onConfirm={() => revoking && revoke.mutate(revoking)}
-        onClose={() => {
-          setRevoking(null);
-          revoke.reset();
-        }}
       />
     </Modal>
   );

@@ -1,7 +1,8 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Group, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type UserKind, type UserStatus } from '../../api/types';
 import { IconSearch } from '../../components/icons';
+import { ClearFiltersButton } from '../../components/ListControls';
 import { text } from '../../components/useFields';
 
 export type FilterValues = {
@@ -61,14 +62,10 @@ export function UserFilterBar({ value, onChange }: Props) {
         onChange={(v) => pick('role')(ROLES.find((r) => r === v) ?? null)}
         w={200}
       />
-      {filtered && (
-        <Button
-          variant="subtle"
-          onClick={() => onChange({ search: '', kind: null, status: null, role: null })}
-        >
-          {t('common.clearFilters')}
-        </Button>
-      )}
+      <ClearFiltersButton
+        shown={filtered}
+        onClick={() => onChange({ search: '', kind: null, status: null, role: null })}
+      />
     </Group>
   );
 }

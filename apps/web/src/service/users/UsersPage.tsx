@@ -1,14 +1,12 @@
-import { Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { IconKey, IconPlus } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
 import { usePagedList } from '../../components/usePagedList';
 import { DevicesModal } from '../devices/DevicesModal';
@@ -70,28 +68,13 @@ export function UsersPage() {
       <Paper withBorder radius="md" p="md">
         <Stack>
           <UserFilterBar value={filters} onChange={setFilters} />
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {t('users.empty')}
-            </Text>
-          ) : (
+          <PagedResults list={list} empty={t('users.empty')}>
             <UsersTable
               users={list.items}
               selfId={session.user.id}
               onAction={session.abilities.manageUsers ? onAction : null}
             />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          </PagedResults>
         </Stack>
       </Paper>
       {dialog?.type === 'person' && <PersonFormModal user={dialog.user} onClose={close} />}

@@ -1,14 +1,13 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../api/work-types';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { DateField } from '../../components/fields/DateField';
-import { IconDownload, IconPlus } from '../../components/icons';
-import { LoadMore } from '../../components/LoadMore';
+import { IconPlus } from '../../components/icons';
+import { ClearFiltersButton, ExportButton } from '../../components/ListControls';
+import { PagedResults } from '../../components/PagedResults';
 import { PageHeader } from '../../components/PageHeader';
 import { useListParams } from '../../components/useListParams';
 import { usePagedList } from '../../components/usePagedList';
@@ -51,17 +50,7 @@ export function WorkOrdersPage() {
         title={t('workOrders.title')}
         actions={
           <>
-            {abilities.exportData && (
-              <Button
-                component="a"
-                href={workOrdersExportUrl(params)}
-                download
-                variant="default"
-                leftSection={<IconDownload />}
-              >
-                {t('common.exportXlsx')}
-              </Button>
-            )}
+            {abilities.exportData && <ExportButton href={workOrdersExportUrl(params)} />}
             <Button component={Link} to="/work-orders/new" leftSection={<IconPlus />}>
               {t('workOrders.add')}
             </Button>
@@ -102,30 +91,11 @@ export function WorkOrdersPage() {
               onChange={(e) => pick('mine')(e.currentTarget.checked)}
               mb={8}
             />
-            {filtered && (
-              <Button variant="subtle" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            )}
+            <ClearFiltersButton shown={filtered} onClick={clearFilters} />
           </Group>
-          <ErrorAlert error={list.error} />
-          {list.isPending ? (
-            <CenteredLoader />
-          ) : list.items.length === 0 ? (
-            <Text c="dimmed" py="lg" ta="center">
-              {filtered ? t('workOrders.noMatch') : t('workOrders.empty')}
-            </Text>
-          ) : (
+          <PagedResults list={list} empty={filtered ? t('workOrders.noMatch') : t('workOrders.empty')}>
             <WorkOrdersTable workOrders={list.items} sort={sort} />
-          )}
-          {list.items.length > 0 && (
-            <LoadMore
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          )}
+          </PagedResults>
         </Stack>
       </Paper>
     </Stack>
