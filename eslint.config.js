@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/test-support/**', 'e2e/**'],
+    files: ['**/*.test.ts', '**/test-support/**', 'e2e/**', 'quality/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
