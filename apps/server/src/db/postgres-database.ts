@@ -8,6 +8,7 @@ import {
   type Database,
   type Transaction,
 } from './database.js';
+import { applicationName } from './request-transaction.js';
 
 const typeParsers: Record<number, (value: string) => unknown> = {
   [PG_TYPE_OIDS.INT8]: parseInt8,
@@ -24,7 +25,8 @@ export function openPostgresDatabase(options: {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
-    application_name: 'climalog',
+    // Names this process, so others can tell whether it is still alive (idempotency keys).
+    application_name: applicationName(),
     types: {
       // Local parsers instead of pg's global registry, so nothing else in the process is affected.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

@@ -1,4 +1,5 @@
 import type { Database, Queryable, Transaction } from './database.js';
+import { currentBeforeCommit } from './request-transaction.js';
 
 /** The role tenant work runs as: no BYPASSRLS, owns no table, so row-level security always applies. */
 export const APP_ROLE = 'climalog_app';
@@ -14,14 +15,20 @@ export async function enterTenant(tx: Queryable, tenantId: string): Promise<void
   ]);
 }
 
-/** One transaction scoped to one tenant: the way every request touches tenant data. */
+/**
+ * One transaction scoped to one tenant: the way every request touches tenant data. What the request
+ * asked to be done before commit (its idempotency key's outcome) is written in the same transaction.
+ */
 export function withTenant<T>(
   db: Database,
   tenantId: string,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  const beforeCommit = currentBeforeCommit();
   return db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
-    return fn(tx);
+    const result = await fn(tx);
+    if (beforeCommit) await beforeCommit(tx, result);
+    return result;
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROCESS_ID } from '../db/request-transaction.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { signUpCompany, type TestClient } from '../test-support/test-client.js';
 
@@ -62,5 +63,78 @@ describe('Idempotency-Key', () => {
       (await client.post('/api/v1/customers', { name: 'x' }, { 'idempotency-key': 'x'.repeat(256) }))
         .statusCode,
     ).toBe(400);
+  });
+});
+
+describe('Idempotency-Key after the process that ran the request was killed', () => {
+  // What kill -9 leaves behind, made by hand: the key's row as the dead process last wrote it.
+  const leaveAsKilled = (key: string, state: 'running' | 'committed', keepAnswer: boolean) =>
+    t.deps.db.query(
+      `update idempotency_keys set state = $2, claim = 'gone-process:1'
+              ${keepAnswer ? '' : ', response_status = null, response_type = null, response_body = null'}
+        where key = $1`,
+      [key, state],
+    );
+
+  it('lets the retry take over a key left running, when the change was never committed', async () => {
+    const first = await client.post(
+      '/api/v1/customers',
+      { name: 'Afgebroken' },
+      { 'idempotency-key': 'k-killed' },
+    );
+    expect(first.statusCode).toBe(201);
+    // The process died before its transaction committed: no customer, the key still "running".
+    expect((await client.delete(`/api/v1/customers/${first.data.id}`)).statusCode).toBe(204);
+    await leaveAsKilled('k-killed', 'running', false);
+    const before = await count();
+    const retry = await client.post(
+      '/api/v1/customers',
+      { name: 'Afgebroken' },
+      { 'idempotency-key': 'k-killed' },
+    );
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await count()).toBe(before + 1);
+    const again = await client.post(
+      '/api/v1/customers',
+      { name: 'Afgebroken' },
+      { 'idempotency-key': 'k-killed' },
+    );
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.data.id).toBe(retry.data.id);
+  });
+
+  it('replays the answer recorded with the commit when the process died before answering', async () => {
+    const first = await client.post(
+      '/api/v1/customers',
+      { name: 'Bewaard' },
+      { 'idempotency-key': 'k-committed' },
+    );
+    await leaveAsKilled('k-committed', 'committed', true);
+    const before = await count();
+    const retry = await client.post(
+      '/api/v1/customers',
+      { name: 'Bewaard' },
+      { 'idempotency-key': 'k-committed' },
+    );
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.data.id).toBe(first.data.id);
+    expect(await count()).toBe(before);
+  });
+
+  it('is still refused while the process that claimed it is alive', async () => {
+    await t.deps.db.query(
+      `insert into idempotency_keys (scope, key, request_hash, state, created_at, claim)
+       select scope, 'k-alive', request_hash, 'running', now(), $1 from idempotency_keys where key = 'k-1'`,
+      [`${PROCESS_ID}:other-request`],
+    );
+    const retry = await client.post(
+      '/api/v1/customers',
+      { name: 'Eén keer' },
+      { 'idempotency-key': 'k-alive' },
+    );
+    expect(retry.statusCode).toBe(409);
+    expect(retry.data.reason).toBe('idempotency_in_progress');
   });
 });
