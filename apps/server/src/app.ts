@@ -7,8 +7,8 @@ import { registerAuthentication } from './http/authentication.js';
 import { registerHealthRoutes } from './http/health.routes.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { API_PREFIX, registerOpenApi } from './http/openapi.js';
-import { handleError, sendNotFound } from './http/problem-details.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { handleError, handleFrameworkError, sendNotFound } from './http/problem-details.js';
+import { applySecurityHeaders, registerSecurityHeaders } from './http/security-headers.js';
 import { registerVerifyPage } from './http/verify-page.js';
 import { registerWebApp, webPageFor } from './http/web-app.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
@@ -76,6 +76,11 @@ export async function buildApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    // Broken percent-encoding or an overlong path segment: answered before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply, deps.config);
+      return handleFrameworkError(error, request, reply);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

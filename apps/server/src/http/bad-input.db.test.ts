@@ -115,6 +115,23 @@ describe('bad input never causes a 5xx and never writes', () => {
     expect(unknown.data.errors[0].message).toContain('name, -name');
   });
 
+  it('broken percent-encoding and overlong path segments → problem+json naming the path', async () => {
+    for (const [url, status] of [
+      ['/api/v1/customers/%zz', 400],
+      ['/api/v1/customers/%ED%A0%80', 400],
+      ['/api/v1/labels/%', 400],
+      [`/api/v1/customers/${'a'.repeat(300)}`, 414],
+    ] as const) {
+      const res = await client.get(url);
+      expect(res.statusCode, url).toBe(status);
+      expect(res.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+      expect(res.data).toMatchObject({ status, requestId: res.headers['x-request-id'] });
+      expect(res.data.errors[0].field).toBe('path');
+      expect(res.body).not.toContain('FST_ERR');
+      expect(res.headers['content-security-policy'], url).toContain("object-src 'none'");
+    }
+  });
+
   it('wrote nothing in all of the above except the one valid customer', async () => {
     expect(await customerCount()).toBe(1);
   });

@@ -143,6 +143,23 @@ const TITLE_BY_STATUS: Record<number, string> = {
   429: 'Too many requests',
 };
 
+/**
+ * Errors Fastify raises before a route is found — broken percent-encoding in the address, a path
+ * segment longer than any id — answered as problem+json like every other error.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const detail = tooLong
+      ? 'A part of the address is longer than any id or name it can hold.'
+      : 'The address has broken percent-encoding.';
+    return send(reply, request, tooLong ? 414 : 400, tooLong ? 'Address too long' : 'Bad request', detail, {
+      errors: [{ field: 'path', message: detail, code: tooLong ? 'too_long' : 'bad_url' }],
+    });
+  }
+  return handleError(error, request, reply);
+}
+
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
   return send(
     reply,
