@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { signUpCompany, type TestClient } from '../../test-support/test-client.js';
+import { zipArchive } from '../../test-support/zip.js';
 
 let t: TestApp;
 let admin: TestClient;
@@ -152,5 +153,24 @@ describe('imports', () => {
     );
     expect(fakeZip.data.errors[0]).toMatchObject({ field: 'file', code: 'invalid_xlsx' });
     expect((await upload('customers', 'a,b', 'application/pdf')).statusCode).toBe(415);
+  });
+
+  it('refuses a zip bomb whose headers understate what it unpacks to, before unpacking it', async () => {
+    // 200 MB of spaces deflate to ~200 kB; the headers claim 400 kB, well within every limit.
+    const sheet = Buffer.alloc(200 * 1024 * 1024, 0x20);
+    const bomb = zipArchive([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, declaredSize: 400_000 },
+    ]);
+    expect(bomb.length).toBeLessThan(400_000);
+    const before = process.memoryUsage().rss;
+    const res = await upload('customers', bomb, XLSX, 'bom.xlsx');
+    expect(res.statusCode).toBe(422);
+    expect(res.data.errors[0]).toMatchObject({ field: 'file', code: 'too_large_unpacked' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    // An entry whose data is cut short, or packed with an unknown method, is no workbook.
+    const truncated = Buffer.from(bomb);
+    truncated.fill(0, 60, 2_000);
+    expect((await upload('customers', truncated, XLSX)).data.errors[0].code).toBe('invalid_xlsx');
   });
 });

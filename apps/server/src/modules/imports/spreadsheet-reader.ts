@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fieldError } from '../../http/errors.js';
@@ -17,6 +18,8 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /**
  * Reads the zip's central directory (end record, then every entry header) to refuse zip bombs —
  * too many entries, too much uncompressed data, absurd compression — before ExcelJS unpacks it.
+ * The sizes there are the file's own word: each entry is also inflated with its claimed size as
+ * the ceiling, so one that claims little and unpacks to gigabytes stops at that ceiling.
  */
 export function checkZipLimits(buffer: Buffer): void {
   const eocd = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -38,12 +41,49 @@ export function checkZipLimits(buffer: Buffer): void {
     if (total > MAX_UNCOMPRESSED_BYTES || (compressed > 0 && uncompressed / compressed > MAX_RATIO)) {
       throw fieldError('file', 'The workbook unpacks to too much data.', 'too_large_unpacked');
     }
+    checkEntryUnpacksAsClaimed(
+      buffer,
+      buffer.readUInt32LE(offset + 42),
+      buffer.readUInt16LE(offset + 10),
+      compressed,
+      uncompressed,
+    );
     offset +=
       46 +
       buffer.readUInt16LE(offset + 28) +
       buffer.readUInt16LE(offset + 30) +
       buffer.readUInt16LE(offset + 32);
   }
+}
+
+function checkEntryUnpacksAsClaimed(
+  buffer: Buffer,
+  localOffset: number,
+  method: number,
+  compressed: number,
+  uncompressed: number,
+): void {
+  const invalid = () => fieldError('file', 'The file is not a valid .xlsx workbook.', 'invalid_xlsx');
+  if (localOffset + 30 > buffer.length || buffer.readUInt32LE(localOffset) !== 0x04034b50) throw invalid();
+  const start =
+    localOffset + 30 + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
+  if (start + compressed > buffer.length) throw invalid();
+  if (method === 0) {
+    if (compressed !== uncompressed) throw invalid();
+    return;
+  }
+  if (method !== 8) throw invalid();
+  let unpacked: Buffer;
+  try {
+    unpacked = inflateRawSync(buffer.subarray(start, start + compressed), {
+      maxOutputLength: Math.max(uncompressed, 1),
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw fieldError('file', 'The workbook unpacks to more than it says.', 'too_large_unpacked');
+    throw invalid();
+  }
+  if (unpacked.length !== uncompressed) throw invalid();
 }
 
 function cellValue(value: ExcelJS.CellValue): Cell {
