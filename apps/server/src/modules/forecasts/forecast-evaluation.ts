@@ -28,9 +28,15 @@ export async function executedActivities(
     refrigerant: string | null;
     quantity_kg: number | null;
   }>(
+    // Each activity looks up its own work order by key ("offset 0" keeps the subquery from being
+    // flattened into a join): joined, the planner may hash every work order of the account for
+    // the few activities of one page (npm run bench, scenario lists).
     `select a.installation_id, a.type, w.executed_on::text as date, a.result, a.refrigerant, a.quantity_kg
-       from activities a join work_orders w on w.tenant_id = a.tenant_id and w.id = a.work_order_id
-      where a.tenant_id = $1 and a.installation_id = any($2::uuid[]) and w.status = 'executed' and w.executed_on is not null
+       from activities a
+       cross join lateral (select w.executed_on from work_orders w
+                            where w.tenant_id = a.tenant_id and w.id = a.work_order_id
+                              and w.status = 'executed' and w.executed_on is not null offset 0) w
+      where a.tenant_id = $1 and a.installation_id = any($2::uuid[])
       order by w.executed_on, a.position`,
     [tenantId, installationIds],
   );

@@ -168,6 +168,45 @@ describe('forecast views', () => {
     expect(after).toEqual(before);
   });
 
+  it('page every view by due date, type and installation, each row once, whatever the page size', async () => {
+    const own = (await admin.post('/api/v1/customers', { name: 'Paging Frigo' })).data.id;
+    const place = (
+      await admin.post('/api/v1/locations', { customerId: own, postcode: '5000', city: 'Namur' })
+    ).data.id;
+    // Same due dates on purpose: the order then rests on the type and the installation id.
+    for (const commissionedOn of ['2019-03-01', '2019-03-01', '2019-03-01', '2020-06-01', '2024-01-01']) {
+      await installation({ locationId: place, refrigerant: 'R-404A', chargeKg: 10, commissionedOn });
+    }
+    await installation({ locationId: place, refrigerant: 'R-404A' });
+    for (const view of ['overdue', 'future', 'unknown', 'all']) {
+      const whole = (await admin.get(`/api/v1/forecasts?view=${view}&customerId=${own}&limit=200`)).data
+        .items;
+      const key = (i: {
+        dueOn: string | null;
+        type: string;
+        installationId: string | null;
+        buildingId: string | null;
+      }) => [i.dueOn ?? '9999-12-31', i.type, i.installationId ?? i.buildingId].join(' ');
+      expect(whole.map(key)).toEqual([...whole.map(key)].sort());
+      const paged = [];
+      let cursor: string | null = null;
+      do {
+        const page: { data: { items: typeof whole; nextCursor: string | null } } = await admin.get(
+          `/api/v1/forecasts?view=${view}&customerId=${own}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        paged.push(...page.data.items);
+        cursor = page.data.nextCursor;
+      } while (cursor);
+      expect(paged.map(key)).toEqual(whole.map(key));
+    }
+    const overdue = (await admin.get(`/api/v1/forecasts?view=overdue&customerId=${own}`)).data.items;
+    expect(overdue.length).toBeGreaterThanOrEqual(4);
+    const tampered = Buffer.from(
+      JSON.stringify(['2024-02-31', 'leak_check', overdue[0].installationId]),
+    ).toString('base64url');
+    expect((await admin.get(`/api/v1/forecasts?view=overdue&cursor=${tampered}`)).statusCode).toBe(400);
+  });
+
   it('are not for technicians', async () => {
     const email = `tech.${Date.now()}@noord.be`;
     await admin.post('/api/v1/users', {

@@ -1,7 +1,8 @@
 import type { AppDeps, Language, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { decodeCursor, pageFrom } from '../../http/cursor.js';
-import { fieldError, forbidden } from '../../http/errors.js';
+import { AppError, fieldError, forbidden } from '../../http/errors.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import { createWorkOrder } from '../work-orders/work-orders.service.js';
 import type { ActivityType } from '../work-orders/activities.schemas.js';
@@ -46,7 +47,7 @@ type Row = {
   reference: string | null;
   building_name: string | null;
   building_default: boolean | null;
-  sort_key: string;
+  owner_id: string;
 };
 
 /** Forecasts are for managers and administrators (PRODUCT.md §1). */
@@ -56,53 +57,101 @@ function assertCanSeeForecasts(ctx: ServiceContext) {
 
 const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
 
-// Rows sort by due date (unknown ones last), then by a stable id.
-const SORT_KEY = `coalesce(f.due_on::text, '9999-12-31') || ' ' || f.type || ' ' || coalesce(f.installation_id, f.building_id)::text`;
+/** Where the previous page ended: its due date (null: unknown), type and installation/building. */
+export type ForecastPosition = { dueOn: string | null; type: ForecastType; ownerId: string };
+
+const OWNER = 'coalesce(f.installation_id, f.building_id)';
+
+// Written out rather than a parameter (as the installation list's archived filter), so the
+// planner sees the status and due-date range and pages each view off forecasts_view_order.
+const VIEWS: Record<ForecastListView, (today: () => string) => string> = {
+  unknown: () => "f.status = 'unknown'",
+  overdue: (today) => `f.status = 'planned' and f.due_on < ${today()}`,
+  future: (today) => `f.status = 'planned' and f.due_on >= ${today()}`,
+  all: () => 'true',
+};
+
+/**
+ * One page of stored forecasts: by due date (unknown ones last), type and installation or
+ * building, keyset-paged on those three in the order of the index forecasts_view_order, so a page
+ * is an index range instead of sorting every forecast of the view (as a text sort key did).
+ */
+export function selectForecasts(
+  tx: Queryable,
+  tenantId: string,
+  f: ForecastFilter,
+  todayIso: string,
+  after: ForecastPosition | null,
+  limit: number,
+): Promise<Row[]> {
+  const values: unknown[] = [tenantId];
+  /** A parameter: only those the statement uses are sent (PostgreSQL must know each one's type). */
+  const $ = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
+  const where = [VIEWS[f.view](() => $(todayIso, 'date'))];
+  if (f.type) where.push(`f.type = ${$(f.type, 'text')}`);
+  if (f.from) where.push(`f.due_on >= ${$(f.from, 'date')}`);
+  if (f.to) where.push(`f.due_on <= ${$(f.to, 'date')}`);
+  if (f.customerId) where.push(`f.customer_id = ${$(f.customerId, 'uuid')}`);
+  if (f.locationId) where.push(`f.location_id = ${$(f.locationId, 'uuid')}`);
+  // Planned views never hold a NULL due date: their keyset is one row comparison.
+  const planned = f.view === 'overdue' || f.view === 'future';
+  if (after) {
+    const rest = `${$(after.type, 'text')}, ${$(after.ownerId, 'uuid')}`;
+    if (after.dueOn === null) where.push(`(f.due_on is null and (f.type, ${OWNER}) > (${rest}))`);
+    else {
+      const next = `(f.due_on, f.type, ${OWNER}) > (${$(after.dueOn, 'date')}, ${rest})`;
+      where.push(planned ? next : `(${next} or f.due_on is null)`);
+    }
+  }
+  return tx.query<Row>(
+    `select f.installation_id, f.building_id, f.type, f.status, f.due_on::text as due_on, f.interval_months, f.rule, f.source, f.base_date::text as base_date,
+            f.base_kind, f.missing, f.explanations, f.customer_id, c.name as customer_name, f.location_id, i.reference, b.name as building_name,
+            b.is_default as building_default, ${OWNER} as owner_id
+       from forecasts f
+       join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
+       left join installations i on i.tenant_id = f.tenant_id and i.id = f.installation_id
+       left join buildings b on b.tenant_id = f.tenant_id and b.id = f.building_id
+      where f.tenant_id = $1 and ${where.join(' and ')}
+      order by f.due_on${planned ? '' : ' nulls last'}, f.type, ${OWNER}
+      limit ${$(limit, 'int')}`,
+    values,
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The cursor's position; a tampered one is a 400 naming the cursor, never a failed cast. */
+function positionFrom(cursor: string | undefined): ForecastPosition | null {
+  const decoded = decodeCursor(cursor, ['string?', 'string', 'string'] as const);
+  if (!decoded) return null;
+  const [dueOn, type, ownerId] = decoded;
+  const valid =
+    (dueOn === null ||
+      (DATE.test(dueOn) &&
+        !dueOn.startsWith('0000') &&
+        new Date(`${dueOn}T00:00:00Z`).toISOString().slice(0, 10) === dueOn)) &&
+    (FORECAST_TYPES as readonly string[]).includes(type) &&
+    UUID.test(ownerId);
+  if (!valid) {
+    throw new AppError('bad_request', 'The cursor is not valid; start again from the first page.', {
+      errors: [{ field: 'cursor', message: 'Invalid cursor.', code: 'invalid_cursor' }],
+    });
+  }
+  return { dueOn, type: type as ForecastType, ownerId };
+}
+
+const positionOf = (r: Row): [string | null, string, string] => [r.due_on, r.type, r.owner_id];
 
 async function queryForecasts(
   deps: AppDeps,
   ctx: ServiceContext,
   f: ForecastFilter,
-  after: string | null,
+  after: ForecastPosition | null,
   limit: number,
 ): Promise<Row[]> {
   return withTenant(deps.db, ctx.tenantId, (tx) =>
-    tx.query<Row>(
-      `select f.installation_id, f.building_id, f.type, f.status, f.due_on::text as due_on, f.interval_months, f.rule, f.source, f.base_date::text as base_date,
-              f.base_kind, f.missing, f.explanations, f.customer_id, c.name as customer_name, f.location_id, i.reference, b.name as building_name,
-              b.is_default as building_default,
-              ${SORT_KEY} as sort_key
-         from forecasts f
-         join customers c on c.tenant_id = f.tenant_id and c.id = f.customer_id
-         left join installations i on i.tenant_id = f.tenant_id and i.id = f.installation_id
-         left join buildings b on b.tenant_id = f.tenant_id and b.id = f.building_id
-        where f.tenant_id = $1
-          and case $2
-                when 'unknown' then f.status = 'unknown'
-                when 'overdue' then f.status = 'planned' and f.due_on < $3::date
-                when 'future' then f.status = 'planned' and f.due_on >= $3::date
-                else true end
-          and ($4::text is null or f.type = $4)
-          and ($5::date is null or f.due_on >= $5::date)
-          and ($6::date is null or f.due_on <= $6::date)
-          and ($7::uuid is null or f.customer_id = $7::uuid)
-          and ($8::uuid is null or f.location_id = $8::uuid)
-          and ($9::text is null or ${SORT_KEY} > $9)
-        order by ${SORT_KEY}
-        limit $10`,
-      [
-        ctx.tenantId,
-        f.view,
-        today(deps),
-        f.type ?? null,
-        f.from ?? null,
-        f.to ?? null,
-        f.customerId ?? null,
-        f.locationId ?? null,
-        after,
-        limit,
-      ],
-    ),
+    selectForecasts(tx, ctx.tenantId, f, today(deps), after, limit),
   );
 }
 
@@ -142,14 +191,13 @@ export async function listForecasts(
   query: ForecastFilter & { limit: number; cursor?: string | undefined; lang?: Language | undefined },
 ) {
   assertCanSeeForecasts(ctx);
-  const after = decodeCursor(query.cursor, ['string'] as const);
-  const rows = await queryForecasts(deps, ctx, query, after?.[0] ?? null, query.limit + 1);
+  const rows = await queryForecasts(deps, ctx, query, positionFrom(query.cursor), query.limit + 1);
   const todayIso = today(deps);
   return pageFrom(
     rows,
     query.limit,
     (r) => present(r, query.lang ?? ctx.principal.language, todayIso),
-    (r) => [r.sort_key],
+    positionOf,
   );
 }
 
@@ -159,13 +207,14 @@ export async function* exportForecasts(
   query: ForecastFilter & { lang?: Language | undefined },
 ): AsyncGenerator<ForecastItem[]> {
   assertCanSeeForecasts(ctx);
-  let after: string | null = null;
+  let after: ForecastPosition | null = null;
   const todayIso = today(deps);
   for (;;) {
     const rows = await queryForecasts(deps, ctx, query, after, 1000);
     if (rows.length === 0) return;
     yield rows.map((r) => present(r, query.lang ?? ctx.principal.language, todayIso));
-    after = rows.at(-1)!.sort_key;
+    const [dueOn, type, ownerId] = positionOf(rows.at(-1)!);
+    after = { dueOn, type: type as ForecastType, ownerId };
   }
 }
 
