@@ -15,9 +15,25 @@ export async function enterTenant(tx: Queryable, tenantId: string): Promise<void
   ]);
 }
 
+const endOfTransaction = new WeakMap<Queryable, Array<() => Promise<void>>>();
+
+/**
+ * Runs `work` at the end of the tenant transaction `tx` (after its callback, just before the
+ * commit), in the order asked. Returns false, doing nothing, when `tx` is not a withTenant
+ * transaction: the caller then does the work at once.
+ */
+export function atEndOfTransaction(tx: Queryable, work: () => Promise<void>): boolean {
+  const pending = endOfTransaction.get(tx);
+  if (!pending) return false;
+  pending.push(work);
+  return true;
+}
+
 /**
  * One transaction scoped to one tenant: the way every request touches tenant data. What the request
- * asked to be done before commit (its idempotency key's outcome) is written in the same transaction.
+ * asked to be done before commit (its idempotency key's outcome) is written in the same transaction,
+ * and then what was left for the end of it (the audit events: the tenant's audit chain head is then
+ * the last lock any transaction takes, so two writers never wait for each other in opposite order).
  */
 export function withTenant<T>(
   db: Database,
@@ -27,8 +43,12 @@ export function withTenant<T>(
   const beforeCommit = currentBeforeCommit();
   return db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
+    const pending: Array<() => Promise<void>> = [];
+    endOfTransaction.set(tx, pending);
     const result = await fn(tx);
     if (beforeCommit) await beforeCommit(tx, result);
+    for (const work of pending.splice(0)) await work();
+    endOfTransaction.delete(tx);
     return result;
   });
 }

@@ -1,5 +1,6 @@
 import type { RequestMeta, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
+import { atEndOfTransaction } from '../../db/tenant-scope.js';
 import type { ActorType, AuditAction, EntityType } from './audit.catalogue.js';
 import { GENESIS_HASH, hashEvent } from './audit-chain.js';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +26,9 @@ export function actorOf(ctx: ServiceContext): AuditActor {
 /**
  * The one way audit events are written: inside the caller's tenant transaction, so the event
  * exists exactly when the change does. The tenant's chain head row is locked, so concurrent
- * writers append one after the other and each event carries the previous event's hash.
+ * writers append one after the other and each event carries the previous event's hash. In a
+ * tenant transaction the event is appended at its end, so the head is the last lock it takes
+ * (taken earlier, two writers could each wait for a lock the other holds: a deadlock).
  */
 export async function recordAudit(
   tx: Queryable,
@@ -34,6 +37,23 @@ export async function recordAudit(
   meta: Partial<RequestMeta>,
   entry: AuditEntry,
   now: Date = new Date(),
+): Promise<void> {
+  // Taken as it is now: the caller may change its objects before the event is appended.
+  const taken = {
+    ...entry,
+    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+  };
+  const append = () => appendAuditEvent(tx, tenantId, actor, meta, taken, now);
+  if (!atEndOfTransaction(tx, append)) await append();
+}
+
+async function appendAuditEvent(
+  tx: Queryable,
+  tenantId: string,
+  actor: AuditActor,
+  meta: Partial<RequestMeta>,
+  entry: AuditEntry,
+  now: Date,
 ): Promise<void> {
   const lockHead = () =>
     tx.query<{ last_seq: number; last_hash: string }>(

@@ -71,6 +71,20 @@ async function insertForecast(
 }
 
 /**
+ * Two transactions recomputing the same forecasts take turns: the second one waits until the first
+ * has committed, then reads what it wrote (without this, both delete the old rows, both insert,
+ * and the second fails on the unique index or stores a forecast computed without the first's
+ * change). Transaction-scoped advisory locks, taken in one order, so they block nothing else.
+ */
+async function lockForecastsOf(tx: Queryable, owner: 'installation' | 'building', ids: readonly string[]) {
+  await tx.query(
+    `select pg_advisory_xact_lock(k) from (
+       select distinct hashtextextended($1 || id, 0) as k from unnest($2::text[]) as id order by 1) as keys`,
+    [`forecasts:${owner}:`, ids],
+  );
+}
+
+/**
  * Recomputes and stores the forecasts of some installations and of the buildings they stand in,
  * inside the caller's transaction (so a change and its forecast commit together).
  */
@@ -82,6 +96,7 @@ export async function refreshInstallationForecasts(
   now: Date,
 ): Promise<void> {
   if (installationIds.length === 0) return;
+  await lockForecastsOf(tx, 'installation', installationIds);
   const rows = await tx.query<InstallationRow>(
     `select i.*, '' as customer_name from installations i where i.tenant_id = $1 and i.id = any($2::uuid[])`,
     [tenantId, installationIds],
@@ -129,6 +144,7 @@ export async function refreshBuildingForecasts(
   now: Date,
 ): Promise<void> {
   if (buildingIds.length === 0) return;
+  await lockForecastsOf(tx, 'building', buildingIds);
   await tx.query('delete from forecasts where tenant_id = $1 and building_id = any($2::uuid[])', [
     tenantId,
     buildingIds,
