@@ -88,10 +88,19 @@ export async function createDatabase(target) {
 /**
  * Opens the scenario's database directly. The embedded database may be opened by one process only:
  * stop the server first (the environment's `withSql` does).
- * @param {{ dataDir: string, databaseUrl: string | undefined }} where
+ * @param {{ dataDir: string, databaseUrl: string | undefined, connections?: number }} where
+ *   connections: on PostgreSQL, a pool of that many (no begin/commit then: each query may take
+ *   another connection); the embedded database is one connection whatever is asked
  * @returns {Promise<SqlConnection>}
  */
-export async function openSql({ dataDir, databaseUrl }) {
+export async function openSql({ dataDir, databaseUrl, connections = 1 }) {
+  if (databaseUrl && connections > 1) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+    return {
+      query: async (sql, params) => /** @type {any[]} */ ((await pool.query(sql, params)).rows),
+      close: () => pool.end(),
+    };
+  }
   if (databaseUrl) {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

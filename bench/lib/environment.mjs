@@ -18,6 +18,10 @@ import { freePort, startServer } from './server.mjs';
  * @property {<T>(fn: (sql: SqlConnection) => Promise<T>) => Promise<T>} withSql  direct SQL as
  *   the owner; on the embedded database the server is stopped meanwhile (one process at a time).
  *   Afterwards a freshly started server runs, on either database.
+ * @property {<T>(fn: (where: { dataDir: string, databaseUrl: string | undefined }) => Promise<T>)
+ *   => Promise<T>} whileStopped  fn may open the database itself (e.g. the server's own code, see
+ *   seed.mjs openServerRuntime): on the embedded database the server is stopped meanwhile.
+ *   Afterwards a freshly started server runs, on either database.
  * @property {() => Promise<void>} close  stops the server, drops the database, removes DATA_DIR
  */
 
@@ -64,19 +68,26 @@ export async function openEnvironment(target, options = {}) {
       server = null;
       return start();
     },
-    withSql: async (fn) => {
+    whileStopped: async (fn) => {
       if (target.kind === 'pglite') {
         await server?.stop();
         server = null;
       }
-      const sql = await openSql({ dataDir, databaseUrl: database?.databaseUrl });
       try {
-        return await fn(sql);
+        return await fn({ dataDir, databaseUrl: database?.databaseUrl });
       } finally {
-        await sql.close();
         await environment.restart();
       }
     },
+    withSql: (fn) =>
+      environment.whileStopped(async (where) => {
+        const sql = await openSql(where);
+        try {
+          return await fn(sql);
+        } finally {
+          await sql.close();
+        }
+      }),
     close: async () => {
       if (closed) return;
       closed = true;
