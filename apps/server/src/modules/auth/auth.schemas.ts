@@ -4,12 +4,8 @@ import { emailAddress, language, line, passwordInput } from '../../http/schema-h
 import { enterpriseNumberInput } from '../customers/customers.schemas.js';
 
 export const loginBody = z.strictObject({
-  login: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address.')
-    .max(254)
-    .describe('Email address (the sign-in name)'),
+  // A one-line field: a NUL byte or broken Unicode never reaches the user lookup.
+  login: line(254, 1).describe('Email address (the sign-in name)'),
   password: passwordInput().describe('Password, exactly as typed'),
 });
 

@@ -54,7 +54,7 @@ export function deviceRoutes(app: FastifyInstance, deps: AppDeps): void {
       summary:
         'Token sign-in for the field app, bound to the installation ID the app generated once (no cookie)',
       body: z.strictObject({
-        login: z.string().trim().min(1).max(254),
+        login: line(254, 1),
         password: passwordInput(),
         // Checked in the handler: a missing or malformed installation ID is an authentication
         // failure (401), not a form error, so the field app treats it like bad credentials.
