@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { signUpCompany, type TestClient } from '../test-support/test-client.js';
+import { signUpCompany, TestClient } from '../test-support/test-client.js';
 
 let t: TestApp;
 let client: TestClient;
@@ -132,6 +132,19 @@ describe('bad input never causes a 5xx and never writes', () => {
     }
   });
 
+  it('a NUL byte in a sign-in name → 400 naming it, not a database error', async () => {
+    const visitor = new TestClient(t.app);
+    for (const url of ['/api/v1/auth/login', '/api/v1/auth/tokens']) {
+      const res = await visitor.post(url, {
+        login: 'a\u0000@b.be',
+        password: 'vriendelijk-kompas-fietst-42',
+        ...(url.endsWith('tokens') ? { installationId: 'inst-0001-abcdef' } : {}),
+      });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.data.errors[0].field, url).toBe('login');
+    }
+  });
+
   it('wrote nothing in all of the above except the one valid customer', async () => {
     expect(await customerCount()).toBe(1);
   });
@@ -172,5 +185,42 @@ describe('health and documentation', () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
+  });
+});
+
+describe('numbers stored to three decimals', () => {
+  it('quantities that round to 0 where 0 is not allowed → 400 naming the field, not a database error', async () => {
+    const cylinder = await client.post('/api/v1/cylinders', {
+      kind: 'recovery',
+      refrigerant: null,
+      capacityKg: 6e-22,
+      contentKg: 1e-323,
+    });
+    expect(cylinder.statusCode).toBe(400);
+    expect(cylinder.data.errors[0].field).toBe('capacityKg');
+    const installation = (
+      await client.post('/api/v1/installations', {
+        locationId: (
+          await client.post('/api/v1/locations', {
+            customerId: (await client.post('/api/v1/customers', { name: 'Afronding' })).data.id,
+            street: 'Kerkstraat',
+          })
+        ).data.id,
+      })
+    ).data.id;
+    const product = (await client.post('/api/v1/products', { name: 'Moer' })).data.id;
+    const workOrder = await client.post('/api/v1/work-orders', {
+      installationIds: [installation],
+      activities: [
+        { installationId: installation, type: 'refrigerant_added', refrigerant: 'R-32', quantityKg: 0.0004 },
+      ],
+      products: [{ productId: product, quantity: 0.0004 }],
+    });
+    expect(workOrder.statusCode).toBe(400);
+    expect(workOrder.data.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'activities.0.quantityKg',
+      'products.0.quantity',
+    ]);
+    await client.delete(`/api/v1/installations/${installation}`);
   });
 });

@@ -38,7 +38,8 @@ export const cylinderInput = z.strictObject({
     .describe('supply: refrigerant to charge; recovery: refrigerant taken out'),
   refrigerant: refrigerantInput.nullable().describe('null only for a recovery cylinder of mixed refrigerant'),
   serialNumber: line(100).default(''),
-  capacityKg: kg('A capacity').refine((v) => v > 0, 'A capacity must be more than 0 kg.'),
+  // Stored to the gram: a smaller capacity would round to 0 kg.
+  capacityKg: kg('A capacity').min(0.001, 'A capacity must be at least 0.001 kg.'),
   contentKg: kg('A content'),
   notes: multiline(2000).default(''),
 });

@@ -23,9 +23,10 @@ const base = {
   notes: multiline(2000).optional(),
 };
 
+// Stored to the gram: anything less would round to 0 kg, which the database refuses.
 const kg = z
   .number()
-  .positive('The quantity must be more than 0 kg.')
+  .min(0.001, 'The quantity must be at least 0.001 kg.')
   .max(10_000, 'More than 10,000 kg is not plausible.');
 const reading = (min: number, max: number) => z.number().min(min).max(max).nullable().optional();
 

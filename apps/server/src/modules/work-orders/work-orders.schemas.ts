@@ -20,7 +20,8 @@ const signatureInput = z.strictObject({
 
 const productLine = z.strictObject({
   productId: z.guid('Must be a valid id.'),
-  quantity: z.number().positive().max(100_000),
+  // Stored to three decimals: anything less would round to 0.
+  quantity: z.number().min(0.001, 'The quantity must be at least 0.001.').max(100_000),
 });
 
 const workOrderFields = z
