@@ -47,6 +47,60 @@ export function getAndDiscard(url, { agent, headers = {} }) {
 }
 
 /**
+ * @typedef {object} JsonResponse
+ * @property {number} status
+ * @property {http.IncomingHttpHeaders} headers
+ * @property {any} body  the parsed JSON (null for an empty or non-JSON body)
+ * @property {number} bytes
+ */
+
+/**
+ * Sends a request with an optional JSON body on the agent and reads the whole answer; resolves for
+ * every status (the caller decides what is an error), rejects when the connection fails.
+ * @param {string} url
+ * @param {{ agent: http.Agent, method?: string, headers?: Record<string, string>, body?: unknown }} options
+ * @returns {Promise<JsonResponse>}
+ */
+export function requestJson(url, { agent, method = 'GET', headers = {}, body }) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        agent,
+        method,
+        headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      },
+      (response) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        response.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks);
+          let parsed = null;
+          if (/\bjson\b/.test(String(response.headers['content-type'])) && text.length) {
+            try {
+              parsed = JSON.parse(text.toString('utf8'));
+            } catch {
+              parsed = null;
+            }
+          }
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: parsed,
+            bytes: text.length,
+          });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/**
  * Runs `task` in `concurrency` closed loops for `durationMs`, or until `signal` aborts.
  * @param {{ concurrency: number, durationMs?: number, signal?: AbortSignal, maxErrors?: number,
  *   task: () => Promise<unknown> }} options

@@ -12,7 +12,8 @@ import { REPO_ROOT, SERVER_MAIN } from './paths.mjs';
  * @property {string} url  e.g. http://127.0.0.1:41234
  * @property {number} pid  of the server process, for its memory in /proc
  * @property {() => string} output  what it printed
- * @property {() => Promise<void>} stop  SIGTERM, then SIGKILL after 15 s
+ * @property {() => Promise<number | null>} stop  SIGTERM, then SIGKILL after 15 s; the exit code
+ * @property {() => Promise<void>} kill  kill -9, as a crash or power loss would stop it
  */
 
 /** @type {Set<import('node:child_process').ChildProcess>} */
@@ -90,11 +91,16 @@ export async function startServer({ dataDir, databaseUrl, port: fixedPort, nodeF
     await new Promise((r) => setTimeout(r, 100));
   }
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
     child.kill('SIGTERM');
     const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
+    const code = await exited;
     clearTimeout(timeout);
+    return code;
   };
-  return { url, pid: /** @type {number} */ (child.pid), output: () => output, stop };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, pid: /** @type {number} */ (child.pid), output: () => output, stop, kill };
 }
