@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, linkToken, type TestApp } from '../test-support/test-app.js';
-import { signUpCompany, TestClient } from '../test-support/test-client.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import type { TestClient } from '../test-support/test-client.js';
+import { signUpCompany } from '../test-support/test-client.js';
+import { newMarker, seedTenant } from '../test-support/tenant-fixture.js';
 
 /**
  * Tenant B, fully signed in as administrator, calls every route that takes an id with tenant A's
@@ -11,6 +13,7 @@ import { signUpCompany, TestClient } from '../test-support/test-client.js';
 let t: TestApp;
 let a: TestClient;
 let b: TestClient;
+let marker: string;
 const ids: Record<string, string> = {};
 
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -88,97 +91,11 @@ function fillPath(path: string): string | null {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const tenantA = await signUpCompany(t.app);
-  a = tenantA.client;
+  const tenantA = await seedTenant(t.app, newMarker('GEHEIM'));
+  a = tenantA.admin;
+  marker = tenantA.marker;
   b = (await signUpCompany(t.app)).client;
-  ids.customer = (
-    await a.post('/api/v1/customers', { name: 'Geheim Klant A', enterpriseNumber: '0417497106' })
-  ).data.id;
-  ids.person = (
-    await a.post('/api/v1/users', {
-      kind: 'person',
-      firstName: 'Alleen',
-      lastName: 'Van A',
-      roles: ['technician'],
-    })
-  ).data.id;
-  ids.systemUser = (
-    await a.post('/api/v1/users', { kind: 'system', name: 'Koppeling A', roles: ['manager'] })
-  ).data.id;
-  ids.apiKey = (await a.post(`/api/v1/users/${ids.systemUser}/api-keys`, { name: 'Sleutel A' })).data.id;
-  ids.label = (await a.post('/api/v1/labels', { scope: 'customer', name: 'VIP A' })).data.id;
-  const location = (
-    await a.post('/api/v1/locations', {
-      customerId: ids.customer,
-      street: 'Geheime dreef',
-      number: '1',
-      postcode: '9000',
-      city: 'Gent',
-    })
-  ).data;
-  ids.location = location.id;
-  ids.defaultBuilding = location.defaultBuildingId;
-  ids.building = (
-    await a.post('/api/v1/buildings', { locationId: ids.location, name: 'Geheime hal' })
-  ).data.id;
-  const installationA = (
-    await a.post('/api/v1/installations', {
-      locationId: ids.location,
-      kind: 'refrigeration',
-      serialNumber: 'GEHEIM-1',
-    })
-  ).data;
-  ids.installation = installationA.id;
-  ids.installationToken = installationA.token;
-  ids.component = (
-    await a.post(`/api/v1/installations/${ids.installation}/components`, { kind: 'compressor' })
-  ).data.items[0].id;
-  ids.attachment = (
-    await a.request(
-      'POST',
-      `/api/v1/installations/${ids.installation}/attachments?filename=a.pdf`,
-      '%PDF-1.4\n%%EOF' as never,
-      { 'content-type': 'application/pdf' },
-    )
-  ).data.id;
-  ids.product = (await a.post('/api/v1/products', { name: 'Geheim onderdeel' })).data.id;
-  ids.cylinder = (
-    await a.post('/api/v1/cylinders', { kind: 'supply', refrigerant: 'R-32', capacityKg: 10, contentKg: 8 })
-  ).data.id;
-  ids.workOrder = (
-    await a.post('/api/v1/work-orders', {
-      installationIds: [ids.installation],
-      notes: 'Geheime notitie',
-      products: [{ productId: ids.product, quantity: 1 }],
-    })
-  ).data.id;
-  ids.import = (
-    await a.request('POST', '/api/v1/imports?kind=customers', 'Naam\nGeheime import\n', {
-      'content-type': 'text/csv',
-    })
-  ).data.id;
-  const techEmail = `tech.${Date.now()}@a.be`;
-  await a.post('/api/v1/users', {
-    kind: 'person',
-    firstName: 'T',
-    lastName: 'A',
-    email: techEmail,
-    roles: ['technician'],
-    invite: true,
-  });
-  const invitation = linkToken(await t.mails(), techEmail, 'invitation');
-  await new TestClient(t.app).post('/api/v1/auth/invitations/accept', {
-    token: invitation,
-    password: 'stille-beek-stroomt-4',
-  });
-  ids.device = (
-    await new TestClient(t.app).post('/api/v1/auth/tokens', {
-      login: techEmail,
-      password: 'stille-beek-stroomt-4',
-      installationId: 'inst-a-12345',
-      deviceName: 'Tablet A',
-    })
-  ).data.deviceId;
+  Object.assign(ids, tenantA.ids, { label: tenantA.ids.customerLabel });
   // B's own customer, the target of a merge that names A's customer as the duplicate.
   ids.bCustomer = (await b.post('/api/v1/customers', { name: 'Klant van B' })).data.id;
 });
@@ -233,22 +150,28 @@ describe('cross-tenant access', () => {
 
   it('left tenant A’s data untouched', async () => {
     const customer = await a.get(`/api/v1/customers/${ids.customer}`);
-    expect(customer.data.name).toBe('Geheim Klant A');
+    expect(customer.data.name).toBe(`Klant ${marker}`);
     const person = await a.get(`/api/v1/users/${ids.person}`);
-    expect(person.data).toMatchObject({ firstName: 'Alleen', status: 'no_sign_in' });
-    expect((await a.get(`/api/v1/locations/${ids.location}`)).data.street).toBe('Geheime dreef');
-    expect((await a.get(`/api/v1/buildings/${ids.building}`)).data.name).toBe('Geheime hal');
+    expect(person.data).toMatchObject({ firstName: `Technieker ${marker}`, status: 'no_sign_in' });
+    expect((await a.get(`/api/v1/locations/${ids.location}`)).data.street).toBe(`Straat ${marker}`);
+    expect((await a.get(`/api/v1/buildings/${ids.building}`)).data.name).toBe(`Hal ${marker}`);
     const installation = (await a.get(`/api/v1/installations/${ids.installation}`)).data;
-    expect(installation).toMatchObject({ serialNumber: 'GEHEIM-1', brand: '', archived: false });
+    expect(installation).toMatchObject({
+      serialNumber: `SN-${marker}`,
+      brand: `Merk ${marker}`,
+      archived: false,
+    });
     expect(installation.components).toHaveLength(1);
-    expect((await a.get('/api/v1/labels')).data.items.map((l: { name: string }) => l.name)).toEqual([
-      'VIP A',
-    ]);
-    expect((await a.get(`/api/v1/customers/${ids.customer}`)).data.labels).toEqual([]);
-    expect((await a.get(`/api/v1/work-orders/${ids.workOrder}`)).data.notes).toBe('Geheime notitie');
+    expect(
+      (await a.get('/api/v1/labels?scope=customer')).data.items.map((l: { name: string }) => l.name),
+    ).toEqual([`customer ${marker}`]);
+    expect(
+      (await a.get(`/api/v1/customers/${ids.customer}`)).data.labels.map((l: { id: string }) => l.id),
+    ).toEqual([ids.label]);
+    expect((await a.get(`/api/v1/work-orders/${ids.workOrder}`)).data.notes).toBe(`Werkbon ${marker}`);
     expect((await a.get(`/api/v1/cylinders/${ids.cylinder}`)).data).toMatchObject({
-      contentKg: 8,
-      notes: '',
+      contentKg: 7,
+      notes: `Fles ${marker}`,
     });
     const keys = await a.get(`/api/v1/users/${ids.systemUser}/api-keys`);
     expect(keys.data.items).toEqual([expect.objectContaining({ id: ids.apiKey, revokedAt: null })]);
@@ -257,7 +180,7 @@ describe('cross-tenant access', () => {
   it('never lists, searches or exports another tenant’s records', async () => {
     const lists = [
       '/api/v1/customers',
-      '/api/v1/customers?q=Geheim',
+      `/api/v1/customers?q=${marker}`,
       '/api/v1/users',
       '/api/v1/users?kind=system',
       '/api/v1/labels',
@@ -266,7 +189,7 @@ describe('cross-tenant access', () => {
       '/api/v1/buildings',
       `/api/v1/buildings?locationId=${ids.location}`,
       '/api/v1/installations?archived=all',
-      '/api/v1/installations?q=GEHEIM',
+      `/api/v1/installations?q=${marker}`,
       '/api/v1/work-orders',
       `/api/v1/work-orders?installationId=${ids.installation}`,
       '/api/v1/products?archived=true',
@@ -285,15 +208,16 @@ describe('cross-tenant access', () => {
       const body = JSON.stringify(res.data);
       for (const [key, id] of Object.entries(ids))
         if (key !== 'bCustomer') expect(body, url).not.toContain(id);
-      expect(body).not.toContain('Geheim Klant A');
+      // B's own audit log records B's searches, A's marker as the search term included.
+      if (!url.startsWith('/api/v1/audit-events')) expect(body, url).not.toContain(marker);
     }
     const xlsx = await t.app.inject({
       method: 'GET',
-      url: '/api/v1/customers?format=xlsx&q=Geheim',
+      url: `/api/v1/customers?format=xlsx&q=${marker}`,
       headers: { cookie: b.cookie! },
     });
     expect(xlsx.statusCode).toBe(200);
-    expect(xlsx.rawPayload.toString('latin1')).not.toContain('Geheim');
+    expect(xlsx.rawPayload.toString('latin1')).not.toContain(marker);
   });
 
   it('ignores or refuses attempts to write into another tenant through the body', async () => {
