@@ -79,41 +79,46 @@ export const WORK_ORDER_SORTS = defineSorts({
 
 export type WorkOrderSort = Sort<keyof typeof WORK_ORDER_SORTS.fields>;
 
-/** In the requested order, paged by keyset on (sort value, number). */
+/**
+ * In the requested order, paged by keyset on (sort value, number). Only the filters that are given
+ * reach the SQL: an `exists` behind "$n is null or …" stays a subquery run for every work order of
+ * the account (an installation's logbook read all 60,000 work orders of a seeded account, 1.1 s),
+ * while on its own the planner drives it from its index.
+ */
 export function listWorkOrders(
   tx: Queryable,
   tenantId: string,
   f: WorkOrderFilter,
 ): Promise<(WorkOrderRow & SortedRow)[]> {
-  const order = sortSql(WORK_ORDER_SORTS, f.sort ?? WORK_ORDER_SORTS.default, f.after, 11);
+  const values: unknown[] = [tenantId];
+  const $ = (value: unknown, type: string) => `$${values.push(value)}::${type}`;
+  const inner = ['w.tenant_id = $1'];
+  if (f.installationId)
+    inner.push(
+      `w.id in (select x.work_order_id from work_order_installations x where x.tenant_id = $1 and x.installation_id = ${$(f.installationId, 'uuid')})`,
+    );
+  if (f.customerId) inner.push(`w.customer_id = ${$(f.customerId, 'uuid')}`);
+  if (f.locationId)
+    inner.push(`w.id in (select x.work_order_id from work_order_installations x join installations i on i.tenant_id = x.tenant_id and i.id = x.installation_id
+                          where x.tenant_id = $1 and i.location_id = ${$(f.locationId, 'uuid')})`);
+  if (f.executorId) inner.push(`w.executor_id = ${$(f.executorId, 'uuid')}`);
+  if (f.labelId)
+    inner.push(
+      `w.id in (select a.entity_id from label_assignments a where a.tenant_id = $1 and a.label_id = ${$(f.labelId, 'uuid')})`,
+    );
+  if (f.status) inner.push(`w.status = ${$(f.status, 'text')}`);
+  const outer: string[] = [];
+  if (f.from) outer.push(`x.sort_date >= ${$(f.from, 'text')}`);
+  if (f.to) outer.push(`x.sort_date <= ${$(f.to, 'text')}`);
+  const order = sortSql(WORK_ORDER_SORTS, f.sort ?? WORK_ORDER_SORTS.default, f.after, values.length + 1);
+  values.push(...order.values);
+  outer.push(order.where);
   return tx.query<WorkOrderRow & SortedRow>(
-    `select x.*, ${order.select} from (${SELECT}
-      where w.tenant_id = $1
-        and ($2::uuid is null or exists (select 1 from work_order_installations x where x.tenant_id = w.tenant_id and x.work_order_id = w.id and x.installation_id = $2::uuid))
-        and ($3::uuid is null or w.customer_id = $3::uuid)
-        and ($4::uuid is null or exists (select 1 from work_order_installations x join installations i on i.tenant_id = x.tenant_id and i.id = x.installation_id
-                                          where x.tenant_id = w.tenant_id and x.work_order_id = w.id and i.location_id = $4::uuid))
-        and ($5::uuid is null or w.executor_id = $5::uuid)
-        and ($6::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = w.tenant_id and a.entity_id = w.id and a.label_id = $6::uuid))
-        and ($7::text is null or w.status = $7)
-     ) x
-     where ($8::text is null or x.sort_date >= $8) and ($9::text is null or x.sort_date <= $9)
-       and ${order.where}
+    `select x.*, ${order.select} from (${SELECT} where ${inner.join(' and ')}) x
+     where ${outer.join(' and ')}
      ${order.orderBy}
-     limit $10`,
-    [
-      tenantId,
-      f.installationId ?? null,
-      f.customerId ?? null,
-      f.locationId ?? null,
-      f.executorId ?? null,
-      f.labelId ?? null,
-      f.status ?? null,
-      f.from ?? null,
-      f.to ?? null,
-      f.limit,
-      ...order.values,
-    ],
+     limit ${$(f.limit, 'int')}`,
+    values,
   );
 }
 
