@@ -133,7 +133,10 @@ const ARCHIVED: Record<InstallationFilter['archived'], string> = {
   all: 'true',
 };
 
-/** In the requested order, paged by keyset on (sort value, id). */
+/**
+ * In the requested order, paged by keyset on (sort value, id). The label filter is written only
+ * when given: behind "$5 is null or exists (…)" it stays a subquery run for every installation.
+ */
 export function listInstallations(
   tx: Queryable,
   tenantId: string,
@@ -147,7 +150,7 @@ export function listInstallations(
         and ($2::uuid is null or i.customer_id = $2::uuid)
         and ($3::uuid is null or i.location_id = $3::uuid)
         and ($4::uuid is null or i.building_id = $4::uuid)
-        and ($5::uuid is null or exists (select 1 from label_assignments a where a.tenant_id = i.tenant_id and a.entity_id = i.id and a.label_id = $5::uuid))
+        and ${f.labelId ? 'i.id in (select a.entity_id from label_assignments a where a.tenant_id = $1 and a.label_id = $5::uuid)' : '$5::uuid is null'}
         and ($6::text is null or i.kind = $6)
         and ($7::text is null or i.refrigerant = $7)
         and ${ARCHIVED[f.archived]}
