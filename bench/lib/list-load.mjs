@@ -1,5 +1,5 @@
 import { closedLoop } from './load.mjs';
-import { ratio, round, summarize } from './stats.mjs';
+import { round, summarize } from './stats.mjs';
 
 /**
  * Shared by the list-family scenarios (lists, list-growth): closed loops that rotate through a set
@@ -54,8 +54,15 @@ export const LATENCY_COLUMNS = ['at 16 connections', 'req/s', 'p50 ms', 'p99 ms'
  */
 export function target(name, value, op, bound) {
   const met = op === '≥' ? value >= bound : value <= bound;
-  return { name, value: round(value, 2), op, bound, met };
+  return { name, value: round(value, value < 0.1 ? 4 : 2), op, bound, met };
 }
+
+/**
+ * measured / baseline with enough digits for small ratios (0.0034, not 0).
+ * @param {number} measured
+ * @param {number} baseline
+ */
+export const fineRatio = (measured, baseline) => (baseline > 0 ? measured / baseline : NaN);
 
 /** @param {(Target & { met: boolean })[]} targets */
 export function targetsTable(targets) {
@@ -65,5 +72,3 @@ export function targetsTable(targets) {
     rows: targets.map((t) => [t.name, t.value, `${t.op} ${t.bound}`, t.met ? 'yes' : '**no**']),
   };
 }
-
-export { ratio };

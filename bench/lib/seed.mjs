@@ -304,8 +304,8 @@ export async function seedInstallations(sql, { tenantId, userId, from, to, perCu
               (names->'surnames'->>((n * 13 + n / 7) % jsonb_array_length(names->'surnames'))) || ' ' ||
               (names->'forms'->>(n % jsonb_array_length(names->'forms'))),
               lang, 'K' || lpad(n::text, 6, '0'), en, 'BE' || en,
-              'info' || n || '@example.be', '+32 ' || (2 + n % 8) || ' ' || lpad((n * 7919 % 1000000)::text, 6, '0'),
-              $2::uuid, now() - interval '10 years' + n * interval '1 hour', now() - interval '10 years' + n * interval '1 hour'
+              'info' || n || '@example.be', '+32 ' || (2 + n % 8) || ' ' || lpad((n::bigint * 7919 % 1000000)::text, 6, '0'),
+              $2::uuid, now() - interval '10 years' + n * interval '5 minutes', now() - interval '10 years' + n * interval '5 minutes'
          from generate_series($3::int, $4::int) n
         cross join lateral (select ($5::text[])[1 + (n * 31) % cardinality($5::text[])] as lang) l
         cross join lateral (select $6::jsonb -> lang as names) nm
@@ -355,9 +355,9 @@ export async function seedInstallations(sql, { tenantId, userId, from, to, perCu
               upper(substr(md5(g::text), 1, 3)) || '-' || (g % 997), 'SN' || lpad(g::text, 9, '0'),
               k.refrigerants->>((g / 10) % jsonb_array_length(k.refrigerants)),
               case when s.kind <> 'heating' and g % 17 <> 0 then
-                case s.kind when 'refrigeration' then round(2 + (g * 7919 % 7800) / 100.0, 2)
-                            when 'heat_pump' then round(0.9 + (g * 7919 % 800) / 100.0, 2)
-                            else round(0.7 + (g * 7919 % 1150) / 100.0, 2) end end,
+                case s.kind when 'refrigeration' then round(2 + (g::bigint * 7919 % 7800) / 100.0, 2)
+                            when 'heat_pump' then round(0.9 + (g::bigint * 7919 % 800) / 100.0, 2)
+                            else round(0.7 + (g::bigint * 7919 % 1150) / 100.0, 2) end end,
               case when s.kind <> 'heating' then g % 3 = 0 end,
               case when s.kind <> 'heating' then g % 11 = 0 end,
               case when s.kind <> 'heating' then round(2 + (g % 200) * 0.5, 1) end,

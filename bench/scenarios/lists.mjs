@@ -1,7 +1,14 @@
 import { signUpWithApiKey } from '../lib/api.mjs';
 import { openSql } from '../lib/database.mjs';
 import { isoDate } from '../lib/fixtures.mjs';
-import { LATENCY_COLUMNS, latencyRow, measureLoop, target, targetsTable } from '../lib/list-load.mjs';
+import {
+  fineRatio,
+  LATENCY_COLUMNS,
+  latencyRow,
+  measureLoop,
+  target,
+  targetsTable,
+} from '../lib/list-load.mjs';
 import { getAndDiscard, keepAliveAgent } from '../lib/load.mjs';
 import { SERVER_DIST } from '../lib/paths.mjs';
 import { defineScenario } from '../lib/scenario.mjs';
@@ -23,6 +30,8 @@ import { ratio, round } from '../lib/stats.mjs';
  */
 
 const CONCURRENCY = 16;
+/** A ratio with four digits: list ÷ /healthz is well below 0.01 on the embedded database. */
+const small = (/** @type {number} */ a, /** @type {number} */ b) => round(fineRatio(a, b), 4);
 
 export default defineScenario({
   name: 'lists',
@@ -170,31 +179,37 @@ export default defineScenario({
     const targets = [
       target(
         'plain list ÷ /healthz, throughput',
-        ratio(http.plain.perSecond, http.healthz.perSecond),
+        fineRatio(http.plain.perSecond, http.healthz.perSecond),
         '≥',
         0.35,
       ),
       target(
         'filtered lists ÷ /healthz, throughput',
-        ratio(http.filtered.perSecond, http.healthz.perSecond),
+        fineRatio(http.filtered.perSecond, http.healthz.perSecond),
         '≥',
         0.35,
       ),
-      target('plain list ÷ raw SQL, throughput', ratio(http.plain.perSecond, raw.plain.perSecond), '≥', 0.5),
       target(
-        'filtered lists ÷ raw SQL, throughput',
-        ratio(http.filtered.perSecond, raw.filtered.perSecond),
+        'plain list ÷ raw SQL, throughput',
+        fineRatio(http.plain.perSecond, raw.plain.perSecond),
         '≥',
         0.5,
       ),
-      target('overdue view ÷ plain list, p50 latency', ratio(http.overdue.p50, http.plain.p50), '≤', 1.5),
+      target(
+        'filtered lists ÷ raw SQL, throughput',
+        fineRatio(http.filtered.perSecond, raw.filtered.perSecond),
+        '≥',
+        0.5,
+      ),
+      target('overdue view ÷ plain list, p50 latency', fineRatio(http.overdue.p50, http.plain.p50), '≤', 1.5),
     ];
     const ratios = {
-      detailVsHealthz: ratio(http.detail.perSecond, http.healthz.perSecond),
+      detailVsHealthz: small(http.detail.perSecond, http.healthz.perSecond),
       detailVsPlainList: ratio(http.detail.perSecond, http.plain.perSecond),
-      createVsHealthz: ratio(http.create.perSecond, http.healthz.perSecond),
+      createVsHealthz: small(http.create.perSecond, http.healthz.perSecond),
       createVsPlainList: ratio(http.create.perSecond, http.plain.perSecond),
       overdueVsRawSql: ratio(http.overdue.perSecond, raw.overdue.perSecond),
+      rawPlainVsHealthz: small(raw.plain.perSecond, http.healthz.perSecond),
     };
     return {
       title: 'Lists, detail and a new work order against /healthz and raw SQL',
@@ -237,6 +252,7 @@ export default defineScenario({
             ['new work order ÷ /healthz', ratios.createVsHealthz],
             ['new work order ÷ plain list', ratios.createVsPlainList],
             ['overdue view ÷ its raw SQL', ratios.overdueVsRawSql],
+            ['raw page SQL alone ÷ /healthz (what the list could reach at best)', ratios.rawPlainVsHealthz],
           ],
         },
       ],
