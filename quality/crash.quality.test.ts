@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../bench/lib/api.mjs';
 import type { Environment } from '../bench/lib/environment.mjs';
+import type { JsonResponse } from '../bench/lib/load.mjs';
 import { cylinderBalanceMismatches, staleForecasts, withServerDatabase } from './support/consistency.js';
 import { FULL, sized } from './support/mode.js';
 import { openServer, signInDevice, signUp, type Client } from './support/real-server.js';
@@ -103,16 +104,25 @@ describe(`crash consistency (${DB})`, () => {
         const tag = `${DB}-${w}-${n}-${randomUUID().slice(0, 8)}`;
         const site = sites[n % sites.length]!;
         const pick = n % 20;
-        // The planned work order a worker changes is its own; after a crash it takes a new one
-        // (the version it knew may have changed unacknowledged).
-        if (pick >= 16 && planned && plannedEpoch === restarts) {
+        // The planned work order a worker changes is its own, so two changes never collide. After
+        // a crash it reads the version again: a change in flight may have gone through unanswered.
+        if (pick >= 14 && planned && plannedEpoch !== restarts) {
+          const epoch = restarts;
+          const current: JsonResponse | null = await client
+            .send('GET', `/work-orders/${planned.id}`)
+            .catch(() => null);
+          if (current?.status === 200)
+            [planned, plannedEpoch] = [{ id: planned.id, version: current.body.version }, epoch];
+          else if (current?.status === 404) planned = null;
+        }
+        if (pick >= 14 && planned && plannedEpoch === restarts) {
           const entry: Sent = { kind: 'patch', tag, workOrderId: planned.id, acknowledged: false };
           const updated = await write(entry, 'PATCH', `/work-orders/${planned.id}`, {
             notes: tag,
             version: planned.version,
           });
           if (updated) planned = { id: planned.id, version: updated.version };
-        } else if (pick >= 16) {
+        } else if (pick >= 14) {
           const epoch = restarts;
           const created = await write(
             { kind: 'planned', tag },
