@@ -1,3 +1,4 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB_KIND } from '../apps/server/src/test-support/test-database.js';
@@ -28,6 +29,8 @@ import { FULL, sized } from './support/mode.js';
 type Variant = 'exact' | 'upper' | 'otherKind';
 type Case = {
   op: string;
+  /** Sweep cases also compare the answer with one for look-alike ids (see `attack`). */
+  oracle?: boolean;
   credential: CredentialName;
   /** The slots that get A's value; all others get B's own. */
   foreign: string[];
@@ -51,6 +54,7 @@ const stats = {
   byCredential: {} as Record<string, number>,
   status: {} as Record<string, number>,
   limited: {} as Record<string, number>,
+  oracle: 0,
 };
 const coverage = new Set<string>();
 const SEED = Number(process.env.ATTACK_SEED ?? Date.now() % 2 ** 31);
@@ -87,28 +91,52 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** Builds and sends one request of tenant B's, checks it, and records what went wrong. */
-async function attack(
-  c: Case,
-  before: Map<string, string>,
-): Promise<{ after: Map<string, string>; status: number; body: string }> {
+type Built = {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  payload: string | undefined;
+  /** Where A's values went, e.g. `body.customerId=A.customer`. */
+  placed: string[];
+  /** The values put in A's slots (lower case). */
+  sent: Set<string>;
+  /** Values the client chose itself, that a response may echo. */
+  echoed: Set<string>;
+};
+
+/** A value of the same shape as `value` that names nothing: a fresh uuid, or random letters. */
+const unknownLike = (value: string): string =>
+  /^[0-9a-fA-F-]{36}$/.test(value)
+    ? randomUUID()
+    : Array.from(value, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'[randomInt(32)]).join('');
+
+/** One request of tenant B's with A's values (or, for `unknown`, look-alikes naming nothing) in the chosen slots. */
+function build(c: Case, source: 'victim' | 'unknown'): Built {
   const { method, path, spec } = operations.find((o) => o.op === c.op)!;
   const foreign = new Set(c.foreign);
-  const echoed = new Set<string>();
-  const placed: string[] = [];
+  const built: Built = {
+    method,
+    url: path,
+    headers: {},
+    payload: undefined,
+    placed: [],
+    sent: new Set(),
+    echoed: new Set(),
+  };
   const fill = (slot: string, kind: Kind): string => {
     if (!foreign.has(slot)) return valueOf(attacker, kind);
     let value = valueOf(victim, kind);
     if (c.variant === 'upper') value = value.toUpperCase();
     if (c.variant === 'otherKind' && /^[0-9a-f-]{36}$/.test(value))
       value = valueOf(victim, KINDS[(KINDS.indexOf(kind as never) + 1 + slot.length) % KINDS.length]!);
-    placed.push(`${slot}=A.${kind}${c.variant === 'exact' ? '' : `(${c.variant})`}`);
-    if (spec.echoSlots?.includes(slot)) echoed.add(value.toLowerCase());
+    if (source === 'unknown') value = unknownLike(value);
+    built.placed.push(`${slot}=A.${kind}${c.variant === 'exact' ? '' : `(${c.variant})`}`);
+    built.sent.add(value.toLowerCase());
+    if (spec.echoSlots?.includes(slot)) built.echoed.add(value.toLowerCase());
     return value;
   };
-  let url = path;
   for (const [name, kind] of Object.entries(spec.path ?? {}))
-    url = url.replace(
+    built.url = built.url.replace(
       `{${name}}`,
       encodeURIComponent(typeof kind === 'string' ? fill(`path.${name}`, kind) : kind.fixed),
     );
@@ -117,43 +145,90 @@ async function attack(
     if (foreign.has(`query.${name}`) || c.optionPick % 2 === 0) query.set(name, fill(`query.${name}`, kind));
   for (const [name, values] of Object.entries(spec.options ?? {}))
     if (c.optionPick >= 0) query.set(name, values[c.optionPick % values.length]!);
-  if (query.size) url += `?${query}`;
-  const headers: Record<string, string> = { ...credentials.get(c.credential) };
-  let payload: string | undefined;
+  if (query.size) built.url += `?${query}`;
+  built.headers = { ...credentials.get(c.credential) };
   if (spec.upload) {
-    headers['content-type'] = spec.upload.contentType;
-    payload = spec.upload.payload;
+    built.headers['content-type'] = spec.upload.contentType;
+    built.payload = spec.upload.payload;
   } else if (spec.body) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(spec.body(fill, attacker));
+    built.headers['content-type'] = 'application/json';
+    built.payload = JSON.stringify(spec.body(fill, attacker));
   } else if (method !== 'GET' && method !== 'DELETE') {
-    headers['content-type'] = 'application/json';
-    payload = '{}';
+    built.headers['content-type'] = 'application/json';
+    built.payload = '{}';
   }
   // Now and then replay A's idempotency key: the server must not hand B the response it stored for A.
-  if (method === 'POST' && c.optionPick === 1) headers['idempotency-key'] = victim.ids.idempotencyKey;
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers,
-    payload,
+  if (method === 'POST' && c.optionPick === 1) built.headers['idempotency-key'] = victim.ids.idempotencyKey;
+  return built;
+}
+
+const send = (b: Built) =>
+  t.app.inject({
+    method: b.method as 'GET',
+    url: b.url,
+    headers: b.headers,
+    payload: b.payload,
     remoteAddress: randomIp(),
   });
+
+/** An error answer with the request id and the references sent taken out, to compare two of them. */
+function normalized(body: string, sent: Set<string>): string {
+  let text = body;
+  try {
+    const { requestId: _, ...rest } = JSON.parse(body) as Record<string, unknown>;
+    text = JSON.stringify(rest);
+  } catch {
+    // not JSON: compared as it is
+  }
+  for (const value of sent) text = text.split(value).join('<ref>').split(value.toUpperCase()).join('<ref>');
+  return text;
+}
+
+/**
+ * Sends one request of tenant B's with A's references, checks it, and records what went wrong. With
+ * `oracle`, a refused request is sent again with look-alike references that name nothing: the two
+ * answers must be the same, or B could tell which of A's ids exist.
+ */
+async function attack(
+  c: Case,
+  before: Map<string, string>,
+  oracle = false,
+): Promise<{ after: Map<string, string>; status: number; body: string }> {
+  const request = build(c, 'victim');
+  const res = await send(request);
   stats.requests += 1;
   stats.byCredential[c.credential] = (stats.byCredential[c.credential] ?? 0) + 1;
   stats.status[String(res.statusCode)] = (stats.status[String(res.statusCode)] ?? 0) + 1;
   coverage.add(`${c.op} ${c.credential}`);
-  const where = `${c.op} [${c.credential}] ${placed.join(', ') || '(no reference: list/own data)'} → ${url}`;
+  const { placed } = request;
+  const where = `${c.op} [${c.credential}] ${placed.join(', ') || '(no reference: list/own data)'} → ${request.url}`;
   if (res.statusCode >= 500)
     failures.push(`${where}: server error ${res.statusCode} ${res.body.slice(0, 200)}`);
   if (res.statusCode < 300) {
     if (placed.some((p) => p.startsWith('path.')))
       failures.push(`${where}: answered ${res.statusCode} for A's id in the path`);
-    const found = foundCanaries(await responseText(res), canaries, echoed);
+    const found = foundCanaries(await responseText(res), canaries, request.echoed);
     if (found.length) failures.push(`${where}: ${res.statusCode} reveals A's ${found.join(', ')}`);
+  } else {
+    // An error may repeat what B sent, nothing else of A's.
+    const found = foundCanaries(await responseText(res), canaries, request.sent);
+    if (found.length) failures.push(`${where}: error ${res.statusCode} reveals A's ${found.join(', ')}`);
+    if (oracle && placed.length && res.statusCode !== 429) {
+      const lookalike = build(c, 'unknown');
+      const other = await send(lookalike);
+      stats.requests += 1;
+      stats.oracle += 1;
+      if (
+        other.statusCode !== res.statusCode ||
+        normalized(other.body, lookalike.sent) !== normalized(res.body, request.sent)
+      )
+        failures.push(
+          `${where}: answers A's ids differently from ids that do not exist (${res.statusCode} ${normalized(res.body, request.sent).slice(0, 160)} vs ${other.statusCode} ${normalized(other.body, lookalike.sent).slice(0, 160)})`,
+        );
+    }
   }
   let after = before;
-  if (method !== 'GET' || res.statusCode < 300) {
+  if (request.method !== 'GET' || res.statusCode < 300) {
     after = await fingerprint(victim.ids.account);
     const changed = changedTables(before, after);
     if (changed.length)
@@ -174,7 +249,16 @@ function sweepCases(): Case[] {
         ? [...opSlots.map((s) => [s]), ...(opSlots.length > 1 ? [opSlots] : [])]
         : [opSlots.length ? [opSlots[cases.length % opSlots.length]!] : []];
       if (!sets.length) sets.push([]);
-      for (const foreign of sets) cases.push({ op, credential, foreign, variant: 'exact', optionPick: 0 });
+      for (const foreign of sets)
+        cases.push({
+          op,
+          credential,
+          foreign,
+          variant: 'exact',
+          optionPick: 0,
+          // The quick mode compares with look-alike ids for the browser session only.
+          oracle: FULL || credential === 'session',
+        });
     }
   }
   return cases;
@@ -231,7 +315,7 @@ describe(`cross-tenant attack (${TEST_DB_KIND}, ${FULL ? 'full' : 'quick'})`, ()
     let before = await fingerprint(victim.ids.account);
     const initial = before;
     const cases = [...sweepCases(), ...randomCases(sized(120, 9_500))];
-    for (const c of cases) before = (await attack(c, before)).after;
+    for (const c of cases) before = (await attack(c, before, c.oracle)).after;
     const changed = changedTables(initial, await fingerprint(victim.ids.account));
     // Concurrent phase: A and B at once (on PostgreSQL over several pooled connections); neither
     // may see the other's data, as a tenant setting left on a connection would show.
@@ -279,7 +363,7 @@ describe(`cross-tenant attack (${TEST_DB_KIND}, ${FULL ? 'full' : 'quick'})`, ()
       `cross-tenant attack on ${TEST_DB_KIND} (${FULL ? 'full' : 'quick'}, seed ${SEED}): ${stats.requests} requests in ` +
         `${seconds.toFixed(1)} s over ${operationsCovered} operations × ${CREDENTIALS.length} credentials ` +
         `(${coverage.size} pairs); by credential ${JSON.stringify(stats.byCredential)}; statuses ${JSON.stringify(stats.status)}; ` +
-        `rate-limited ${JSON.stringify(stats.limited)}; credentials renewed ${credentials.renewals}×; failures ${failures.length}`,
+        `${stats.oracle} of them look-alike comparisons; rate-limited ${JSON.stringify(stats.limited)}; credentials renewed ${credentials.renewals}×; failures ${failures.length}`,
     );
     for (const failure of failures.slice(0, 200)) console.log(`FAIL ${failure}`);
     expect(changed, 'A’s rows changed during the attack').toEqual([]);
