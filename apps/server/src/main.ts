@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     app = await buildApp(runtime.deps);
     await app.listen({ host: config.host, port: config.port });
   }
+  runtime.startWorker();
   log.info(
     {
       roles,

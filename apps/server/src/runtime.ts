@@ -18,6 +18,11 @@ export type ServerRole = 'web' | 'worker' | 'cron';
 export type Runtime = {
   deps: AppDeps;
   mailer: Mailer;
+  /**
+   * Starts running jobs (worker role only). Call it once the web server is listening: a long job
+   * waiting in the queue (the nightly forecast recompute) must not starve the server's start-up.
+   */
+  startWorker(): void;
   close(): Promise<void>;
 };
 
@@ -52,11 +57,13 @@ export async function openRuntime(
     const deps: AppDeps = { config, db, jobs, mail, mailer, pdf, storage, rateLimiter, log, now };
     registerJobs(deps);
     await jobs.start();
-    if (options.roles.includes('worker')) jobs.startWorker();
     const openedDb = db;
     return {
       deps,
       mailer,
+      startWorker: () => {
+        if (options.roles.includes('worker')) jobs.startWorker();
+      },
       close: async () => {
         await jobs.stop();
         await pdf.close();
