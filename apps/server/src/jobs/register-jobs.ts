@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { AppDeps } from '../context.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
@@ -51,8 +52,10 @@ export function registerJobs(deps: AppDeps): void {
     payload: z.unknown(),
     expireInSeconds: 4 * 3600,
     handler: async () => {
+      const started = performance.now();
       const count = await recomputeAllForecasts(deps);
-      deps.log.info({ installations: count }, 'forecasts recomputed');
+      const seconds = Math.round(performance.now() - started) / 1000;
+      deps.log.info({ installations: count, seconds }, 'forecasts recomputed');
     },
   });
   deps.jobs.schedule('forecasts.recompute', '30 2 * * *');

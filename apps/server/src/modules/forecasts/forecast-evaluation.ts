@@ -41,10 +41,16 @@ export async function executedActivities(
     [tenantId, installationIds],
   );
   for (const r of rows) {
-    map.set(r.installation_id, [
-      ...(map.get(r.installation_id) ?? []),
-      { type: r.type, date: r.date, result: r.result, refrigerant: r.refrigerant, quantityKg: r.quantity_kg },
-    ]);
+    const activity = {
+      type: r.type,
+      date: r.date,
+      result: r.result,
+      refrigerant: r.refrigerant,
+      quantityKg: r.quantity_kg,
+    };
+    const list = map.get(r.installation_id);
+    if (list) list.push(activity);
+    else map.set(r.installation_id, [activity]);
   }
   return map;
 }
@@ -63,7 +69,38 @@ export async function regionsOf(
   return new Map(rows.map((r) => [r.id, r.region]));
 }
 
-export function engineInput(row: InstallationRow, region: InstallationInput['region']): InstallationInput {
+/** The columns of an installation the engine reads (and the ids that place it): `select ${ENGINE_COLUMNS}`. */
+export const ENGINE_COLUMNS = `i.id, i.customer_id, i.location_id, i.building_id, i.reference, i.kind, i.refrigerant, i.charge_kg,
+  i.hermetically_sealed, i.leak_detection_system, i.cooling_capacity_kw, i.comfort_cooling, i.heating_fuel,
+  i.heating_capacity_kw, i.commissioned_on, i.forecast_start_on, i.created_at, i.forecast_mode,
+  i.custom_interval_months, i.forecast_mode_reason, i.archived_at`;
+
+export type EngineRow = Pick<
+  InstallationRow,
+  | 'id'
+  | 'customer_id'
+  | 'location_id'
+  | 'building_id'
+  | 'reference'
+  | 'kind'
+  | 'refrigerant'
+  | 'charge_kg'
+  | 'hermetically_sealed'
+  | 'leak_detection_system'
+  | 'cooling_capacity_kw'
+  | 'comfort_cooling'
+  | 'heating_fuel'
+  | 'heating_capacity_kw'
+  | 'commissioned_on'
+  | 'forecast_start_on'
+  | 'created_at'
+  | 'forecast_mode'
+  | 'custom_interval_months'
+  | 'forecast_mode_reason'
+  | 'archived_at'
+>;
+
+export function engineInput(row: EngineRow, region: InstallationInput['region']): InstallationInput {
   return {
     id: row.id,
     reference: row.reference,

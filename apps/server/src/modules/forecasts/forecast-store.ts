@@ -1,7 +1,12 @@
 import { evaluateBuilding, evaluateInstallation, type Forecast, type Language } from '@climalog/compliance';
 import type { Queryable } from '../../db/database.js';
-import type { InstallationRow } from '../installations/installations.repository.js';
-import { engineInput, executedActivities, regionsOf } from './forecast-evaluation.js';
+import {
+  ENGINE_COLUMNS,
+  engineInput,
+  executedActivities,
+  regionsOf,
+  type EngineRow,
+} from './forecast-evaluation.js';
 
 const LANGUAGES: readonly Language[] = ['nl', 'fr', 'en', 'de'];
 const INSTALLATION_TYPES = [
@@ -26,48 +31,89 @@ type Owner = {
   locationId: string;
 };
 
-/** The same forecast in every language: only the explanation differs. */
-async function insertForecast(
-  tx: Queryable,
-  tenantId: string,
+/** One stored forecast: the same forecast in every language, only the explanation differs. */
+type ForecastRecord = {
+  installation_id: string | null;
+  building_id: string | null;
+  type: string;
+  status: 'planned' | 'unknown';
+  due_on: string | null;
+  interval_months: number | null;
+  interval_days: number | null;
+  rule: string | null;
+  source: string | null;
+  source_url: string | null;
+  base_date: string | null;
+  base_kind: string | null;
+  missing: readonly string[];
+  mode: string | null;
+  to_confirm: boolean;
+  explanations: Record<string, string>;
+  customer_id: string;
+  location_id: string;
+};
+
+/** The row to store for a forecast, or null when the obligation does not apply. */
+function forecastRecord(
   owner: Owner,
   type: string,
   byLanguage: Record<Language, Forecast>,
-  now: Date,
-) {
+): ForecastRecord | null {
   const f = byLanguage.en;
-  if (f === null) return;
+  if (f === null) return null;
   const explanations = Object.fromEntries(
     LANGUAGES.map((l) => [l, (byLanguage[l] as { explanation?: string } | null)?.explanation ?? '']),
   );
   const planned = f.status === 'unknown' ? null : f;
-  await tx.query(
-    `insert into forecasts (tenant_id, installation_id, building_id, type, status, due_on, interval_months, interval_days, rule, source, source_url,
-       base_date, base_kind, missing, mode, to_confirm, explanations, customer_id, location_id, computed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
-    [
-      tenantId,
-      owner.installationId,
-      owner.buildingId,
-      type,
-      planned ? 'planned' : 'unknown',
-      planned?.dueOn ?? null,
-      planned?.intervalMonths ?? null,
-      planned?.intervalDays ?? null,
-      planned?.rule ?? null,
-      planned?.source.label ?? null,
-      planned?.source.url ?? null,
-      planned?.baseDate ?? null,
-      planned?.baseKind ?? null,
-      f.status === 'unknown' ? f.missing : [],
-      planned?.mode ?? null,
-      planned?.toConfirm ?? false,
-      JSON.stringify(explanations),
-      owner.customerId,
-      owner.locationId,
-      now,
-    ],
-  );
+  return {
+    installation_id: owner.installationId,
+    building_id: owner.buildingId,
+    type,
+    status: planned ? 'planned' : 'unknown',
+    due_on: planned?.dueOn ?? null,
+    interval_months: planned?.intervalMonths ?? null,
+    interval_days: planned?.intervalDays ?? null,
+    rule: planned?.rule ?? null,
+    source: planned?.source.label ?? null,
+    source_url: planned?.source.url ?? null,
+    base_date: planned?.baseDate ?? null,
+    base_kind: planned?.baseKind ?? null,
+    missing: f.status === 'unknown' ? f.missing : [],
+    mode: planned?.mode ?? null,
+    to_confirm: planned?.toConfirm ?? false,
+    explanations,
+    customer_id: owner.customerId,
+    location_id: owner.locationId,
+  };
+}
+
+// Rows per insert statement: a few thousand forecasts of about 1 kB each (four explanations).
+const INSERT_CHUNK = 2000;
+
+/**
+ * Stores forecasts with one statement per chunk (rows as a JSON array) instead of one per forecast:
+ * recomputing thousands of installations is then a few round trips, not tens of thousands.
+ */
+async function insertForecasts(
+  tx: Queryable,
+  tenantId: string,
+  records: readonly ForecastRecord[],
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+    await tx.query(
+      `insert into forecasts (tenant_id, installation_id, building_id, type, status, due_on, interval_months, interval_days, rule,
+         source, source_url, base_date, base_kind, missing, mode, to_confirm, explanations, customer_id, location_id, computed_at)
+       select $1, r.installation_id, r.building_id, r.type, r.status, r.due_on, r.interval_months, r.interval_days, r.rule,
+              r.source, r.source_url, r.base_date, r.base_kind, r.missing, r.mode, r.to_confirm, r.explanations,
+              r.customer_id, r.location_id, $2
+         from jsonb_to_recordset($3::jsonb) as r(installation_id uuid, building_id uuid, type text, status text,
+              due_on date, interval_months integer, interval_days integer, rule text, source text, source_url text,
+              base_date date, base_kind text, missing text[], mode text, to_confirm boolean, explanations jsonb,
+              customer_id uuid, location_id uuid)`,
+      [tenantId, now, JSON.stringify(records.slice(i, i + INSERT_CHUNK))],
+    );
+  }
 }
 
 /**
@@ -95,22 +141,55 @@ export async function refreshInstallationForecasts(
   today: string,
   now: Date,
 ): Promise<void> {
-  if (installationIds.length === 0) return;
+  const buildingIds = await storeInstallationForecasts(tx, tenantId, installationIds, today, now);
+  await refreshBuildingForecasts(tx, tenantId, buildingIds, today, now);
+}
+
+/**
+ * Recomputes and stores the forecasts of some installations only; returns the buildings they stand
+ * in, whose energy inspection the caller must refresh (a building's forecast counts all of its
+ * installations, so a batch of installations from many buildings would read each building whole).
+ */
+export async function storeInstallationForecasts(
+  tx: Queryable,
+  tenantId: string,
+  installationIds: readonly string[],
+  today: string,
+  now: Date,
+): Promise<string[]> {
+  if (installationIds.length === 0) return [];
   await lockForecastsOf(tx, 'installation', installationIds);
-  const rows = await tx.query<InstallationRow>(
-    `select i.*, '' as customer_name from installations i where i.tenant_id = $1 and i.id = any($2::uuid[])`,
+  const rows = await tx.query<EngineRow>(
+    `select ${ENGINE_COLUMNS} from installations i where i.tenant_id = $1 and i.id = any($2::uuid[])`,
     [tenantId, installationIds],
   );
+  await tx.query('delete from forecasts where tenant_id = $1 and installation_id = any($2::uuid[])', [
+    tenantId,
+    installationIds,
+  ]);
+  return storeForecastsOf(tx, tenantId, rows, today, now);
+}
+
+/**
+ * Evaluates installations read with ENGINE_COLUMNS and inserts their forecasts (the caller deleted
+ * the old ones); returns the buildings they stand in.
+ */
+async function storeForecastsOf(
+  tx: Queryable,
+  tenantId: string,
+  rows: readonly EngineRow[],
+  today: string,
+  now: Date,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const installationIds = rows.map((r) => r.id);
   const history = await executedActivities(tx, tenantId, installationIds);
   const regions = await regionsOf(
     tx,
     tenantId,
     rows.map((r) => r.location_id),
   );
-  await tx.query('delete from forecasts where tenant_id = $1 and installation_id = any($2::uuid[])', [
-    tenantId,
-    installationIds,
-  ]);
+  const records: ForecastRecord[] = [];
   for (const row of rows) {
     const input = engineInput(row, regions.get(row.location_id) ?? null);
     const evaluations = Object.fromEntries(
@@ -129,10 +208,12 @@ export async function refreshInstallationForecasts(
       const byLanguage = Object.fromEntries(
         LANGUAGES.map((l) => [l, evaluations[l].forecast[key]]),
       ) as Record<Language, Forecast>;
-      await insertForecast(tx, tenantId, owner, TYPE_NAMES[key], byLanguage, now);
+      const record = forecastRecord(owner, TYPE_NAMES[key], byLanguage);
+      if (record) records.push(record);
     }
   }
-  await refreshBuildingForecasts(tx, tenantId, [...new Set(rows.map((r) => r.building_id))], today, now);
+  await insertForecasts(tx, tenantId, records, now);
+  return [...new Set(rows.map((r) => r.building_id))];
 }
 
 /** Recomputes the air-conditioning energy inspection of some buildings. */
@@ -163,8 +244,8 @@ export async function refreshBuildingForecasts(
       where b.tenant_id = $1 and b.id = any($2::uuid[])`,
     [tenantId, buildingIds],
   );
-  const installations = await tx.query<InstallationRow>(
-    `select i.*, '' as customer_name from installations i where i.tenant_id = $1 and i.building_id = any($2::uuid[])`,
+  const installations = await tx.query<EngineRow>(
+    `select ${ENGINE_COLUMNS} from installations i where i.tenant_id = $1 and i.building_id = any($2::uuid[])`,
     [tenantId, buildingIds],
   );
   const history = await executedActivities(
@@ -172,6 +253,7 @@ export async function refreshBuildingForecasts(
     tenantId,
     installations.map((i) => i.id),
   );
+  const records: ForecastRecord[] = [];
   for (const b of buildings) {
     const region = b.region as Parameters<typeof engineInput>[1];
     const members = installations
@@ -187,15 +269,14 @@ export async function refreshBuildingForecasts(
     const byLanguage = Object.fromEntries(
       LANGUAGES.map((lang) => [lang, evaluateBuilding(input, members, { today, lang }).energyInspection]),
     ) as Record<Language, Forecast>;
-    await insertForecast(
-      tx,
-      tenantId,
+    const record = forecastRecord(
       { installationId: null, buildingId: b.id, customerId: b.customer_id, locationId: b.location_id },
       'energy_inspection',
       byLanguage,
-      now,
     );
+    if (record) records.push(record);
   }
+  await insertForecasts(tx, tenantId, records, now);
 }
 
 /** Installations a work order touches, before and after a change. */

@@ -166,6 +166,13 @@ describe('forecast views', () => {
     const after = (await admin.get(`/api/v1/forecasts?view=all&customerId=${customerId}&limit=200`)).data
       .items;
     expect(after).toEqual(before);
+    // Lost or outdated forecasts (a rule change) are all written again: installations and buildings.
+    await t.deps.db.query('delete from forecasts');
+    expect(await recomputeAllForecasts(t.deps)).toBe(count);
+    const rebuilt = (await admin.get(`/api/v1/forecasts?view=all&customerId=${customerId}&limit=200`)).data
+      .items;
+    expect(rebuilt).toEqual(before);
+    expect(before.some((f: { type: string }) => f.type === 'energy_inspection')).toBe(true);
   });
 
   it('page every view by due date, type and installation, each row once, whatever the page size', async () => {
