@@ -111,12 +111,13 @@ async function readXlsx(buffer: Buffer): Promise<Cell[][]> {
   if (!sheet) return [];
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1)
     throw fieldError('file', `At most ${MAX_IMPORT_ROWS} rows per import.`, 'too_many_rows');
-  if (sheet.columnCount > MAX_COLUMNS)
-    throw fieldError('file', `At most ${MAX_COLUMNS} columns.`, 'too_many_columns');
+  // ExcelJS computes columnCount by walking every row: read it once, not once per cell.
+  const columns = sheet.columnCount;
+  if (columns > MAX_COLUMNS) throw fieldError('file', `At most ${MAX_COLUMNS} columns.`, 'too_many_columns');
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: Cell[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) values.push(cellValue(row.getCell(c).value));
+    for (let c = 1; c <= columns; c++) values.push(cellValue(row.getCell(c).value));
     rows.push(values);
   });
   return rows;
