@@ -31,6 +31,7 @@ const open = new Set();
 /**
  * @typedef {object} EnvironmentOptions
  * @property {string[]} [nodeFlags]  flags for the server's node process, e.g. --trace-gc
+ * @property {Record<string, string>} [env]  extra environment for the server, e.g. LOG_LEVEL
  */
 
 /**
@@ -52,7 +53,12 @@ export async function openEnvironment(target, options = {}) {
       dataDir,
       databaseUrl: database?.databaseUrl,
       port,
-      nodeFlags: options.nodeFlags ?? [],
+      // BENCH_SERVER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile a scenario's server.
+      nodeFlags: [
+        ...(options.nodeFlags ?? []),
+        ...(process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ],
+      env: options.env ?? {},
     });
     return server;
   };

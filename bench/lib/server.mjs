@@ -76,7 +76,8 @@ export async function startServer({ dataDir, databaseUrl, port: fixedPort, nodeF
   child.stderr.on('data', (/** @type {Buffer} */ d) => (output += d.toString()));
   /** @type {Promise<number | null>} */
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
+  // Generous: on a busy shared machine the embedded database of a large seed takes a while to open.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Climalog exited with ${child.exitCode}:\n${output}`);
     try {

@@ -1,4 +1,6 @@
 import exportMemory from './export-memory.mjs';
+import forecastRecompute from './forecast-recompute.mjs';
+import importXlsx from './import-xlsx.mjs';
 import listGrowth from './list-growth.mjs';
 import lists from './lists.mjs';
 import pdfEventLoop from './pdf-event-loop.mjs';
@@ -8,4 +10,4 @@ import pdfEventLoop from './pdf-event-loop.mjs';
  * exporting defineScenario({ name, description, run }) (see ../lib/scenario.mjs), listed here.
  * @type {import('../lib/scenario.mjs').Scenario[]}
  */
-export const SCENARIOS = [pdfEventLoop, exportMemory, lists, listGrowth];
+export const SCENARIOS = [pdfEventLoop, exportMemory, forecastRecompute, importXlsx, lists, listGrowth];
