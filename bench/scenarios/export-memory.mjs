@@ -125,6 +125,26 @@ export default defineScenario({
     const small = /** @type {any} */ (measured[0]);
     const large = /** @type {any} */ (measured.at(-1));
     const growth = ratio(large.peakAboveBeforeMiB, small.peakAboveBeforeMiB);
+    // The verdict. Retained memory (JS heap alive after full collections) must not grow with the rows:
+    // within 25 % between the two largest exports that had a full collection. The resident peak may
+    // still rise with garbage V8 has not collected yet; it is called flat when it grows by less than
+    // half as much as the rows do.
+    const withFullGc = measured.filter((m) => /** @type {any} */ (m).jsHeapLiveAfterFullGcMiB !== null);
+    const [retainedBefore, retainedLargest] = withFullGc
+      .slice(-2)
+      .map((m) => /** @type {any} */ (m).jsHeapLiveAfterFullGcMiB);
+    const retainedFlat =
+      retainedBefore !== undefined && retainedLargest !== undefined
+        ? retainedLargest <= retainedBefore * 1.25
+        : null;
+    const peakFlat = growth <= 1 + (large.rows / small.rows - 1) / 2;
+    const verdict =
+      retainedFlat === null
+        ? `Memory: no full collection ran in two exports, so what the export keeps alive cannot be told apart from garbage; resident peak ${peakFlat ? 'flat' : 'NOT flat'} (${growth}× for ${large.rows / small.rows}× the rows).`
+        : `Memory ${retainedFlat && peakFlat ? 'stays flat' : retainedFlat ? 'stays flat in what the export keeps alive, but its resident peak grows' : 'does NOT stay flat'}: ` +
+          `alive after full collections ${retainedBefore} → ${retainedLargest} MiB (${retainedFlat ? 'level' : 'GROWING'}); ` +
+          `resident peak above the idle server ${small.peakAboveBeforeMiB} → ${large.peakAboveBeforeMiB} MiB, ${growth}× for ` +
+          `${large.rows / small.rows}× the rows (${peakFlat ? 'flat' : 'rising: uncollected garbage, not rows held, when what stays alive is level'}).`;
     /** One figure of every export, e.g. "1.6 / 9.6 / 47.6". */
     const list = (/** @type {(m: any) => number | null} */ pick) =>
       measured.map((m) => pick(m) ?? '–').join(' / ');
@@ -138,6 +158,8 @@ export default defineScenario({
         exports: measured,
         rowsRatio: large.rows / small.rows,
         peakAboveBeforeRatio: growth,
+        retainedMemoryFlat: retainedFlat,
+        peakRssFlat: peakFlat,
         durationRatio: ratio(large.seconds, small.seconds),
         rowsPerSecondRatio: ratio(large.rowsPerSecond, small.rowsPerSecond),
       },
@@ -186,6 +208,7 @@ export default defineScenario({
         },
       ],
       notes: [
+        verdict,
         `Duration ${list((m) => m.seconds)} s for ${sizes.join(' / ')} rows (rows/s ${list((m) => m.rowsPerSecond)}): ` +
           'falling rows/s means each batch of 1 000 rows costs more as the table grows. The first byte ' +
           'should come long before the end (streamed), and /healthz, probed every 100 ms meanwhile, should ' +

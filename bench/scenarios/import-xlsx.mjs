@@ -140,8 +140,8 @@ export default defineScenario({
   description: 'import of a 10 000-row installations .xlsx through the wizard flow vs exceljs parsing it',
   run: async ({ quick, openEnvironment, scratchDir, log }) => {
     const sizes = quick
-      ? { customers: 200, locations: 200, installations: 1_000 }
-      : { customers: 2_000, locations: 2_000, installations: 10_000 };
+      ? { customers: 100, locations: 100, installations: 1_000 }
+      : { customers: 500, locations: 500, installations: 10_000 };
     const perLocation = sizes.installations / sizes.locations;
     const files = {
       customers: join(scratchDir, 'klanten.xlsx'),
