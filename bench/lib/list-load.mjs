@@ -69,6 +69,7 @@ export function targetsTable(targets) {
   return {
     caption: 'Targets',
     columns: ['target', 'measured', 'bound', 'met'],
-    rows: targets.map((t) => [t.name, t.value, `${t.op} ${t.bound}`, t.met ? 'yes' : '**no**']),
+    // The measured value as text: the report rounds numbers below 10 to two decimals (0.0043 → 0).
+    rows: targets.map((t) => [t.name, String(t.value), `${t.op} ${t.bound}`, t.met ? 'yes' : '**no**']),
   };
 }

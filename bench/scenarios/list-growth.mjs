@@ -130,13 +130,13 @@ export default defineScenario({
             [
               `${m.size}: plain list`,
               ...latencyRow('', m.plain).slice(1),
-              small(m.plain.perSecond, m.healthz.perSecond),
+              String(small(m.plain.perSecond, m.healthz.perSecond)),
               null,
             ],
             [
               `${m.size}: filtered lists`,
               ...latencyRow('', m.filtered).slice(1),
-              small(m.filtered.perSecond, m.healthz.perSecond),
+              String(small(m.filtered.perSecond, m.healthz.perSecond)),
               null,
             ],
           ]),

@@ -253,7 +253,7 @@ export default defineScenario({
             ['new work order ÷ plain list', ratios.createVsPlainList],
             ['overdue view ÷ its raw SQL', ratios.overdueVsRawSql],
             ['raw page SQL alone ÷ /healthz (what the list could reach at best)', ratios.rawPlainVsHealthz],
-          ],
+          ].map(([name, value]) => [String(name), String(value)]),
         },
       ],
       notes: [
