@@ -173,4 +173,18 @@ describe('imports', () => {
     truncated.fill(0, 60, 2_000);
     expect((await upload('customers', truncated, XLSX)).data.errors[0].code).toBe('invalid_xlsx');
   });
+
+  it('refuses a CSV with a NUL byte anywhere, and keeps NUL and half characters of workbook cells out of the preview', async () => {
+    const csv = `Naam;E-mail\n${'Bakkerij Peeters;info@peeters.be\n'.repeat(30)}Nul\u0000Byte;x@y.be\n`;
+    const refused = await upload('customers', csv, 'text/csv');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.data.errors[0]).toMatchObject({ field: 'file', code: 'unsupported_type' });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Klanten');
+    sheet.addRow(['Naam', 'E-mail']);
+    sheet.addRow(['Nul\u0000Byte', 'half\ud800teken@x.be']);
+    const created = await upload('customers', Buffer.from(await book.xlsx.writeBuffer()), XLSX);
+    expect(created.statusCode).toBe(201);
+    expect(created.data.sample[0].values.name).toBe('NulByte');
+  });
 });

@@ -86,6 +86,14 @@ function checkEntryUnpacksAsClaimed(
   if (unpacked.length !== uncompressed) throw invalid();
 }
 
+const NUL = /\u0000/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text PostgreSQL can store: a workbook's cell may still hold NUL (`_x0000_`) or half a character. */
+function storableCell(cell: Cell): Cell {
+  return typeof cell === 'string' ? cell.replace(NUL, '').replace(LONE_SURROGATE, '\ufffd') : cell;
+}
+
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -143,9 +151,10 @@ function readCsv(buffer: Buffer): Cell[][] {
 /** The first sheet (or the CSV) as headers and rows; the file type is decided by content, not name. */
 export async function readSpreadsheet(buffer: Buffer): Promise<Sheet> {
   const isXlsx = buffer.subarray(0, 4).equals(XLSX_MAGIC);
-  const looksBinary = !isXlsx && buffer.subarray(0, 512).includes(0);
+  // A NUL byte anywhere is no text file (and PostgreSQL could not store it).
+  const looksBinary = !isXlsx && buffer.includes(0);
   if (looksBinary) throw fieldError('file', 'Upload an .xlsx workbook or a .csv file.', 'unsupported_type');
-  const all = isXlsx ? await readXlsx(buffer) : readCsv(buffer);
+  const all = (isXlsx ? await readXlsx(buffer) : readCsv(buffer)).map((row) => row.map(storableCell));
   const [header, ...rows] = all;
   if (!header || header.every((h) => h === null || h === ''))
     throw fieldError('file', 'The first row must hold the column names.', 'no_header');
