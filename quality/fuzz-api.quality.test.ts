@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../apps/server/src/test-support/test-app';
 import {
+  failureSummary,
   judge,
   operationsOf,
   responseValidators,
@@ -103,7 +104,7 @@ describe(`API fuzzing (${FULL ? 'full' : 'quick'}, seed ${SEED})`, () => {
         );
       } catch (error) {
         failures.push(
-          `${op.key} (FUZZ_SEED=${SEED} FUZZ_OP='${op.key}', fast-check seed ${seed}):\n${(error as Error).message.slice(0, 1500)}`,
+          `${op.key} (FUZZ_SEED=${SEED} FUZZ_OP='${op.key}', fast-check seed ${seed}):\n${failureSummary((error as Error).message)}`,
         );
       }
       const written = (await count()) - before;

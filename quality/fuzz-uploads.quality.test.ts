@@ -13,6 +13,7 @@ import {
   importFiles,
 } from './support/fuzz-files';
 import {
+  failureSummary,
   judge,
   operationsOf,
   responseValidators,
@@ -89,7 +90,7 @@ async function property<T>(
     });
   } catch (error) {
     failures.push(
-      `${name} (FUZZ_SEED=${SEED}, fast-check seed ${seed}):\n${(error as Error).message.slice(0, 1500)}`,
+      `${name} (FUZZ_SEED=${SEED}, fast-check seed ${seed}):\n${failureSummary((error as Error).message)}`,
     );
   }
 }
@@ -127,7 +128,11 @@ describe(`upload fuzzing (${FULL ? 'full' : 'quick'}, seed ${SEED})`, () => {
           throw new Error(`${file.name} as ${file.type} named ${JSON.stringify(filename)}: ${wrong}`);
         if (res.statusCode !== 201) return;
         created += 1;
-        if (/bomb|zip|PK header|random/.test(file.name) && file.name !== 'good xlsx')
+        // Random bytes may well be text (a CSV of one odd column); zips that are no workbook may not pass.
+        if (
+          /bomb|zip|PK header|truncated xlsx/.test(file.name) &&
+          !(file.name === 'truncated xlsx' && file.bytes.length < 4)
+        )
           throw new Error(`${file.name} was accepted as an import`);
         if (!run) return;
         // Run it to the end: the worker must finish it (finished or failed), never leave it hanging.

@@ -262,3 +262,9 @@ export function judge(
   }
   return null;
 }
+
+/** fast-check's report with the error first and the counterexample cut short (deep JSON is long). */
+export function failureSummary(message: string): string {
+  const at = message.indexOf('Got error:');
+  return `${message.slice(at < 0 ? 0 : at, (at < 0 ? 0 : at) + 1200)}\n${message.slice(0, at < 0 ? 0 : Math.min(at, 600))}`;
+}

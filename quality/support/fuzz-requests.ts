@@ -211,7 +211,8 @@ export function requestFactory(pool: IdPool): RequestFactory {
                 break;
               case 'deep':
                 payload = `{"deep":${deepJson(g.depth, g.pick % 2 === 0)}}`;
-                mutation = { kind: 'deep', field: 'deep' };
+                // The whole body is replaced: which field a union of bodies names for it is its own choice.
+                mutation = { kind: 'deep', field: 'body' };
                 invalid = true;
                 break;
               case 'broken-json':

@@ -100,6 +100,22 @@ export async function createWorld(t: TestApp): Promise<World> {
     );
     add('attachment', attachment.id);
   }
+  // The portal's customer is no target (deleting it would end the portal credential for good); its
+  // installation is, so portal routes reach real rows.
+  const portalCustomer = await ok(admin.post('/api/v1/customers', { name: 'Portaalklant' }), 'customer');
+  const portalLocation = await ok(
+    admin.post('/api/v1/locations', { customerId: portalCustomer.id, street: 'Markt', city: 'Brugge' }),
+    'location',
+  );
+  add(
+    'installation',
+    (
+      await ok(
+        admin.post('/api/v1/installations', { locationId: portalLocation.id, kind: 'refrigeration' }),
+        'installation',
+      )
+    ).id,
+  );
   const product = await ok(admin.post('/api/v1/products', { name: 'Filterdroger' }), 'product');
   add('product', product.id);
   add(
@@ -244,7 +260,7 @@ export async function createWorld(t: TestApp): Promise<World> {
       if ((await probe(world.headers('portal', 'GET'), '/api/v1/portal/session')).statusCode !== 200) {
         if (world.portalCookie) repaired.push('portal');
         const issued = await ok(
-          admin.post(`/api/v1/customers/${ids.customer![0]}/portal-code`, {}),
+          admin.post(`/api/v1/customers/${portalCustomer.id}/portal-code`, {}),
           'portal code',
         );
         const visitor = new TestClient(app);
