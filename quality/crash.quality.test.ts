@@ -37,7 +37,8 @@ beforeAll(async () => {
   environment = await openServer();
   ({ api, client } = await signUp(environment));
   sites = await createSites(api, SITES);
-});
+  // Setting up the full size takes minutes on a busy machine.
+}, 600_000);
 afterAll(async () => environment?.close());
 
 /** What the killed server processes printed (shown when something failed). */
