@@ -123,6 +123,37 @@ describe('Idempotency-Key after the process that ran the request was killed', ()
     expect(await count()).toBe(before);
   });
 
+  it('records the answer in the transaction of the change, as the route sends it', async () => {
+    // The process dies right after the commit, before it stores the answer: the key keeps what the
+    // transaction wrote with the change.
+    const query = t.deps.db.query;
+    t.deps.db.query = ((sql: string, params?: readonly unknown[]) =>
+      sql.includes("set state = 'done'") ? Promise.resolve([]) : query(sql, params)) as typeof query;
+    let first;
+    try {
+      first = await client.post('/api/v1/customers', { name: 'Net op tijd' }, { 'idempotency-key': 'k-tx' });
+    } finally {
+      t.deps.db.query = query;
+    }
+    expect(first.statusCode).toBe(201);
+    const [row] = await t.deps.db.query<{ state: string }>(
+      'select state from idempotency_keys where key = $1',
+      ['k-tx'],
+    );
+    expect(row?.state).toBe('committed');
+    await leaveAsKilled('k-tx', 'committed', true);
+    const before = await count();
+    const retry = await client.post(
+      '/api/v1/customers',
+      { name: 'Net op tijd' },
+      { 'idempotency-key': 'k-tx' },
+    );
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.data).toEqual(first.data);
+    expect(await count()).toBe(before);
+  });
+
   it('is still refused while the process that claimed it is alive', async () => {
     await t.deps.db.query(
       `insert into idempotency_keys (scope, key, request_hash, state, created_at, claim)
