@@ -128,6 +128,23 @@ describe('imports', () => {
     });
   });
 
+  it('answers the progress polls of a large file with the same counts and sample, without validating every row again', async () => {
+    const lines = ['Naam;Klantnummer;E-mail'];
+    for (let i = 1; i <= 60; i++)
+      lines.push(`Klant ${i};P-${i};${i % 7 === 0 ? 'geen-adres' : `k${i}@example.be`}`);
+    const created = (await upload('customers', lines.join('\n'), 'text/csv')).data;
+    expect(created).toMatchObject({ total: 60, validRows: 52, invalidRows: 8 });
+    const again = (await admin.get(`/api/v1/imports/${created.id}`)).data;
+    expect(again).toMatchObject({ total: 60, validRows: 52, invalidRows: 8 });
+    expect(again.sample).toEqual(created.sample);
+    expect(again.sample.map((s: { row: number }) => s.row)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 2),
+    );
+    expect(again.rowErrors).toEqual(created.rowErrors);
+    const finished = await runToEnd(created.id);
+    expect(finished.progress).toMatchObject({ processed: 60, created: 52, failed: 8 });
+  });
+
   it('lets the mapping be changed, and refuses files that are not spreadsheets', async () => {
     const created = await upload('customers', 'Kolom A,Kolom B\nAcme,123\n', 'text/csv');
     expect(created.data.mapping).toEqual({});

@@ -39,18 +39,77 @@ function assertCanImport(ctx: ServiceContext) {
   if (!isManagerOrAbove(ctx.principal)) throw forbidden('Imports are for managers and administrators.');
 }
 
-async function load(deps: AppDeps, tenantId: string, id: string): Promise<ImportRow> {
+/**
+ * An import as stored; `rows: 'sample'` reads only the first rows (the preview's sample) instead of
+ * all of them, for when the validation summary of the whole file is already known.
+ */
+async function load(
+  deps: AppDeps,
+  tenantId: string,
+  id: string,
+  rows: 'all' | 'sample' = 'all',
+): Promise<ImportRow> {
   const [row] = await withTenant(deps.db, tenantId, (tx) =>
-    tx.query<ImportRow>('select * from imports where tenant_id = $1 and id = $2', [tenantId, id]),
+    tx.query<ImportRow>(
+      rows === 'all'
+        ? 'select * from imports where tenant_id = $1 and id = $2'
+        : `select id, kind, status, filename, headers, jsonb_path_query_array(rows, '$[0 to ${PREVIEW_ROWS - 1}]') as rows,
+                  mapping, total, processed, created_count, updated_count, failed_count, errors, failure, created_by,
+                  created_at, finished_at
+             from imports where tenant_id = $1 and id = $2`,
+      [tenantId, id],
+    ),
   );
   if (!row) throw notFound('Import');
   return row;
 }
 
-/** What the wizard shows: the mapping, a sample of mapped rows, per-row problems and the progress. */
-async function describe(deps: AppDeps, tenantId: string, row: ImportRow) {
+type Validation = { invalidRows: number; rowErrors: Array<{ row: number } & FieldError> };
+
+/**
+ * Which rows of an import are invalid under a mapping: the rows never change after the upload, so
+ * the wizard's progress polls need not validate every row of a large file again. Per process, a few
+ * imports at a time; a miss (another process, an evicted entry) just validates again.
+ */
+const validations = new Map<string, Validation>();
+const MAX_CACHED_VALIDATIONS = 20;
+
+function validationKey(row: Pick<ImportRow, 'id' | 'mapping'>) {
+  return `${row.id} ${JSON.stringify(row.mapping)}`;
+}
+
+function validate(row: ImportRow): Validation {
   const prepared = row.rows.map((cells, i) => prepareRow(row.kind, cells, row.mapping, i + 2));
   const invalid = prepared.filter((p) => p.errors.length > 0);
+  const validation = {
+    invalidRows: invalid.length,
+    rowErrors: invalid
+      .slice(0, MAX_REPORTED_ERRORS)
+      .flatMap((p) => p.errors.map((e) => ({ row: p.row, ...e }))),
+  };
+  validations.set(validationKey(row), validation);
+  if (validations.size > MAX_CACHED_VALIDATIONS) validations.delete(validations.keys().next().value!);
+  return validation;
+}
+
+/** An import for the wizard, reading all its rows only when their validation is not known yet. */
+async function loadForView(deps: AppDeps, tenantId: string, id: string) {
+  const row = await load(deps, tenantId, id, 'sample');
+  const known = validations.get(validationKey(row));
+  if (known) return { row, validation: known };
+  const whole = await load(deps, tenantId, id);
+  return { row: whole, validation: validate(whole) };
+}
+
+/** What the wizard shows: the mapping, a sample of mapped rows, per-row problems and the progress. */
+async function describe(
+  deps: AppDeps,
+  tenantId: string,
+  { row, validation }: { row: ImportRow; validation: Validation },
+) {
+  const prepared = row.rows
+    .slice(0, PREVIEW_ROWS)
+    .map((cells, i) => prepareRow(row.kind, cells, row.mapping, i + 2));
   // References (customer, location) are checked for the sample; the import checks every row.
   const sample = await withTenant(deps.db, tenantId, async (tx) => {
     const items = [];
@@ -75,12 +134,10 @@ async function describe(deps: AppDeps, tenantId: string, row: ImportRow) {
     mapping: row.mapping,
     fields: IMPORT_COLUMNS[row.kind].map((c) => c.field),
     total: row.total,
-    validRows: row.total - invalid.length,
-    invalidRows: invalid.length,
+    validRows: row.total - validation.invalidRows,
+    invalidRows: validation.invalidRows,
     sample,
-    rowErrors: finished
-      ? row.errors
-      : invalid.slice(0, MAX_REPORTED_ERRORS).flatMap((p) => p.errors.map((e) => ({ row: p.row, ...e }))),
+    rowErrors: finished ? row.errors : validation.rowErrors,
     progress: {
       processed: row.processed,
       created: row.created_count,
@@ -127,12 +184,12 @@ export async function createImport(
     );
     return row!.id;
   });
-  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+  return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
 }
 
 export async function getImport(deps: AppDeps, ctx: ServiceContext, id: string): Promise<ImportView> {
   assertCanImport(ctx);
-  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+  return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
 }
 
 export const mappingInput = z.record(z.string(), z.number().int().min(0).max(99));
@@ -161,7 +218,7 @@ export async function updateMapping(
       JSON.stringify(mapping),
     ]),
   );
-  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+  return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
 }
 
 /** Starts the import in the background; the wizard follows its progress with GET. */
@@ -183,7 +240,7 @@ export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string
     await audit(tx, ctx, { action: 'import.started', entityType: 'import', entityId: id }, deps.now());
     deps.jobs.enqueue(tx, IMPORT_JOB, { tenantId: ctx.tenantId, importId: id });
   });
-  return describe(deps, ctx.tenantId, await load(deps, ctx.tenantId, id));
+  return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
 }
 
 /** The import itself (job): each row in its own transaction through the same services as the API. */
