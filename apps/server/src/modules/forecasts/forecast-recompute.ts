@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../context.js';
 import type { Transaction } from '../../db/database.js';
+import { letOthersRun } from '../../db/event-loop.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { refreshBuildingForecasts, storeInstallationForecasts } from './forecast-store.js';
 
@@ -36,6 +37,7 @@ async function batches(
     if (ids.length === 0) return count;
     count += ids.length;
     afterBatch?.(ids.length);
+    await letOthersRun();
     after = ids.at(-1)!;
   }
 }

@@ -166,9 +166,14 @@ describe('forecast views', () => {
     const after = (await admin.get(`/api/v1/forecasts?view=all&customerId=${customerId}&limit=200`)).data
       .items;
     expect(after).toEqual(before);
-    // Lost or outdated forecasts (a rule change) are all written again: installations and buildings.
+    // Lost or outdated forecasts (a rule change) are all written again: installations and buildings,
+    // and other work (requests) gets turns of the event loop meanwhile, also on the embedded database.
     await t.deps.db.query('delete from forecasts');
+    let turns = 0;
+    const timer = setInterval(() => (turns += 1), 0);
     expect(await recomputeAllForecasts(t.deps)).toBe(count);
+    clearInterval(timer);
+    expect(turns).toBeGreaterThan(0);
     const rebuilt = (await admin.get(`/api/v1/forecasts?view=all&customerId=${customerId}&limit=200`)).data
       .items;
     expect(rebuilt).toEqual(before);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps, ServiceContext } from '../../context.js';
+import { letOthersRun } from '../../db/event-loop.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
@@ -278,8 +279,10 @@ export async function runImport(deps: AppDeps, tenantId: string, importId: strin
         if (errors.length < MAX_REPORTED_ERRORS)
           errors.push(...outcome.errors.map((e) => ({ row: index + 2, ...e })));
       } else counts[outcome.result]++;
-      if (counts.processed % PROGRESS_EVERY === 0)
+      if (counts.processed % PROGRESS_EVERY === 0) {
         await saveProgress(deps, tenantId, importId, counts, errors);
+        await letOthersRun();
+      }
     }
     await saveProgress(deps, tenantId, importId, counts, errors, 'finished');
   } catch (error) {
