@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { linkToken, type TestApp } from '../../apps/server/src/test-support/test-app';
-import { signUpCompany, TestClient } from '../../apps/server/src/test-support/test-client';
+import { newMarker, seedTenant } from '../../apps/server/src/test-support/tenant-fixture';
+import { TestClient } from '../../apps/server/src/test-support/test-client';
 
 /**
  * A real tenant for the fuzzer: an administrator signed in (session + CSRF), an API key, a
@@ -36,70 +37,39 @@ async function ok(res: Promise<{ statusCode: number; body: string; data: any }>,
 
 export async function createWorld(t: TestApp): Promise<World> {
   const app: FastifyInstance = t.app;
-  const signedUp = await signUpCompany(app, { password: PASSWORD });
-  const admin = signedUp.client;
+  // One record of every kind (also an executed, signed work order), shared with the attack suite.
+  const tenant = await seedTenant(app, newMarker('FUZZ'));
+  const admin = tenant.admin;
+  const f = tenant.ids;
   const ids: Record<string, string[]> = {};
   const add = (kind: string, id: string) => {
     (ids[kind] ??= []).push(id);
     (ids.any ??= []).push(id);
   };
-  add('user', signedUp.session.user.id);
-  ids.user = []; // the administrator is never a target: fuzzing must not deactivate itself
-
-  const label = await ok(admin.post('/api/v1/labels', { scope: 'customer', name: 'Fuzz VIP' }), 'label');
-  add('label', label.id);
-  add('label', (await ok(admin.post('/api/v1/labels', { scope: 'installation', name: 'Fuzz' }), 'label')).id);
-  for (const name of ['Brasserie Liège 🍺', 'Koeltechniek Gent']) {
-    const customer = await ok(
-      admin.post('/api/v1/customers', { name, enterpriseNumber: '0417497106', labelIds: [label.id] }),
-      'customer',
-    );
-    add('customer', customer.id);
-    add('duplicate', customer.id);
-    const location = await ok(
-      admin.post('/api/v1/locations', {
-        customerId: customer.id,
-        street: 'Kerkstraat',
-        number: '1',
-        postcode: '9000',
-        city: 'Gent',
-      }),
-      'location',
-    );
-    add('location', location.id);
-    add('building', location.defaultBuildingId);
-    add(
-      'building',
-      (await ok(admin.post('/api/v1/buildings', { locationId: location.id, name: 'Hal' }), 'b')).id,
-    );
-    const installation = await ok(
-      admin.post('/api/v1/installations', {
-        locationId: location.id,
-        kind: 'refrigeration',
-        refrigerant: 'R-32',
-        chargeKg: 12.5,
-        serialNumber: `FZ-${randomInt(1e9)}`,
-      }),
-      'installation',
-    );
-    add('installation', installation.id);
-    (ids.token ??= []).push(installation.token);
-    const components = await ok(
-      admin.post(`/api/v1/installations/${installation.id}/components`, { kind: 'compressor' }),
-      'component',
-    );
-    add('component', components.items[0].id);
-    const attachment = await ok(
-      admin.request(
-        'POST',
-        `/api/v1/installations/${installation.id}/attachments?filename=plan.pdf`,
-        '%PDF-1.4\n%%EOF',
-        { 'content-type': 'application/pdf' },
-      ),
-      'attachment',
-    );
-    add('attachment', attachment.id);
-  }
+  add('customer', f.customer);
+  add('customer', f.customer2);
+  add('duplicate', f.customer2);
+  for (const label of [f.customerLabel, f.locationLabel, f.installationLabel, f.workOrderLabel])
+    add('label', label);
+  add('location', f.location);
+  add('building', f.defaultBuilding);
+  add('building', f.building);
+  add('installation', f.installation);
+  (ids.token ??= []).push(f.installationToken);
+  add('component', f.component);
+  add('attachment', f.attachment);
+  add('product', f.product);
+  add('cylinder', f.cylinder);
+  add('cylinder', f.recoveryCylinder);
+  add('workOrder', f.workOrder);
+  add('workOrder', f.executedWorkOrder);
+  add('import', f.import);
+  add('device', f.device);
+  // The administrator is never a target (fuzzing must not deactivate itself); the fixture's
+  // technician, system user and its key are.
+  add('user', f.person);
+  add('user', f.systemUser);
+  add('key', f.apiKey);
   // The portal's customer is no target (deleting it would end the portal credential for good); its
   // installation is, so portal routes reach real rows.
   const portalCustomer = await ok(admin.post('/api/v1/customers', { name: 'Portaalklant' }), 'customer');
@@ -107,76 +77,26 @@ export async function createWorld(t: TestApp): Promise<World> {
     admin.post('/api/v1/locations', { customerId: portalCustomer.id, street: 'Markt', city: 'Brugge' }),
     'location',
   );
-  add(
+  const portalInstallation = await ok(
+    admin.post('/api/v1/installations', { locationId: portalLocation.id, kind: 'refrigeration' }),
     'installation',
-    (
-      await ok(
-        admin.post('/api/v1/installations', { locationId: portalLocation.id, kind: 'refrigeration' }),
-        'installation',
-      )
-    ).id,
   );
-  const product = await ok(admin.post('/api/v1/products', { name: 'Filterdroger' }), 'product');
-  add('product', product.id);
+  add('installation', portalInstallation.id);
   add(
-    'cylinder',
+    'workOrder',
     (
       await ok(
-        admin.post('/api/v1/cylinders', {
-          kind: 'supply',
-          refrigerant: 'R-32',
-          capacityKg: 10,
-          contentKg: 8,
+        admin.post('/api/v1/work-orders', {
+          installationIds: [portalInstallation.id],
+          status: 'executed',
+          executedOn: '2026-11-10',
+          activities: [{ installationId: portalInstallation.id, type: 'leak_check', result: 'no_leak' }],
         }),
-        'cylinder',
+        'work order',
       )
     ).id,
   );
-  for (const installationId of ids.installation!) {
-    const workOrder = await ok(
-      admin.post('/api/v1/work-orders', {
-        installationIds: [installationId],
-        status: 'executed',
-        executedOn: '2026-11-10',
-        activities: [{ installationId, type: 'leak_check', result: 'no_leak' }],
-        products: [{ productId: product.id, quantity: 1 }],
-      }),
-      'work order',
-    );
-    add('workOrder', workOrder.id);
-  }
-  add(
-    'import',
-    (
-      await ok(
-        admin.request('POST', '/api/v1/imports?kind=customers', 'Naam;E-mail\nFuzz BV;fuzz@example.be\n', {
-          'content-type': 'text/csv',
-        }),
-        'import',
-      )
-    ).id,
-  );
-  // Users the fuzzer may change, deactivate or revoke; the credentials below belong to others.
-  add(
-    'user',
-    (
-      await ok(
-        admin.post('/api/v1/users', {
-          kind: 'person',
-          firstName: 'Doel',
-          lastName: 'Persoon',
-          roles: ['technician'],
-        }),
-        'user',
-      )
-    ).id,
-  );
-  const targetSystem = await ok(
-    admin.post('/api/v1/users', { kind: 'system', name: 'Doel', roles: ['manager'] }),
-    'system user',
-  );
-  add('user', targetSystem.id);
-  add('key', (await ok(admin.post(`/api/v1/users/${targetSystem.id}/api-keys`, { name: 'Doel' }), 'key')).id);
+  // The credentials belong to users of their own, so that fuzzing the targets above cannot end them.
   const keyHolder = await ok(
     admin.post('/api/v1/users', { kind: 'system', name: 'Fuzz integratie', roles: ['administrator'] }),
     'system user',
@@ -213,7 +133,7 @@ export async function createWorld(t: TestApp): Promise<World> {
 
   const world: World = {
     admin,
-    adminLogin: { email: signedUp.company.email, password: PASSWORD },
+    adminLogin: { email: tenant.email, password: tenant.password },
     ids,
     apiKey: '',
     fieldToken: '',
@@ -239,7 +159,10 @@ export async function createWorld(t: TestApp): Promise<World> {
       if ((await admin.get('/api/v1/me')).statusCode !== 200) {
         repaired.push('session');
         await ok(
-          admin.post('/api/v1/auth/login', { login: world.adminLogin.email, password: PASSWORD }),
+          admin.post('/api/v1/auth/login', {
+            login: world.adminLogin.email,
+            password: world.adminLogin.password,
+          }),
           'login',
         );
       }
