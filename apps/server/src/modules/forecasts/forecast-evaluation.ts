@@ -188,12 +188,20 @@ export async function evaluateInstallations(
   return new Map(
     rows.map((r) => [
       r.id,
-      evaluateInstallation(engineInput(r, regions.get(r.location_id) ?? null), history.get(r.id) ?? [], {
-        today,
-        lang,
-      }),
+      evaluateWith(r, regions.get(r.location_id) ?? null, history.get(r.id) ?? [], today, lang),
     ]),
   );
+}
+
+/** Evaluates one installation whose region and executed history the caller read. */
+export function evaluateWith(
+  row: EngineRow,
+  region: InstallationInput['region'],
+  history: readonly Activity[],
+  today: string,
+  lang: Language,
+): InstallationEvaluation {
+  return evaluateInstallation(engineInput(row, region), history, { today, lang });
 }
 
 /** The energy inspection of one building: its comfort installations' capacities added up. */

@@ -24,7 +24,7 @@ export type AttachmentView = {
   createdBy: string | null;
 };
 
-type AttachmentRow = {
+export type AttachmentRow = {
   id: string;
   storage_key: string;
   filename: string;
@@ -36,7 +36,7 @@ type AttachmentRow = {
   created_at: Date;
 };
 
-const present = (r: AttachmentRow): AttachmentView => ({
+export const presentAttachment = (r: Omit<AttachmentRow, 'storage_key'>): AttachmentView => ({
   id: r.id,
   filename: r.filename,
   contentType: r.content_type,
@@ -67,7 +67,8 @@ export async function attachmentsOf(
     'select * from attachments where tenant_id = $1 and installation_id = any($2::uuid[]) order by created_at',
     [tenantId, installationIds],
   );
-  for (const r of rows) map.set(r.installation_id, [...(map.get(r.installation_id) ?? []), present(r)]);
+  for (const r of rows)
+    map.set(r.installation_id, [...(map.get(r.installation_id) ?? []), presentAttachment(r)]);
   return map;
 }
 
@@ -125,7 +126,7 @@ export async function addAttachment(
       },
       now,
     );
-    return present(row!);
+    return presentAttachment(row!);
   });
 }
 
@@ -159,7 +160,7 @@ export async function openAttachment(
     );
     return found;
   });
-  return { view: present(row), stream: await deps.storage.get(row.storage_key) };
+  return { view: presentAttachment(row), stream: await deps.storage.get(row.storage_key) };
 }
 
 /** Whoever may change the installation, or a manager, removes an attachment. */

@@ -16,14 +16,13 @@ import {
   canReadCustomers,
   canUpdateCustomer,
 } from '../customers/customers.policy.js';
-import { evaluateInstallations, presentEvaluation } from '../forecasts/forecast-evaluation.js';
+import { evaluateWith, presentEvaluation } from '../forecasts/forecast-evaluation.js';
 import { refreshBuildingForecasts, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
-import { labelsOf, setLabels } from '../labels/label-assignments.js';
+import { setLabels } from '../labels/label-assignments.js';
 import { isManagerOrAbove } from '../users/roles.js';
-import { attachmentsOf } from './attachments.service.js';
 import { co2eOf, missingEssentials } from './installation-facts.js';
+import { lookupsOf, type InstallationLookups } from './installation-lookups.js';
 import {
-  componentsOf,
   findInstallation,
   insertInstallation,
   INSTALLATION_SORTS,
@@ -42,13 +41,24 @@ export async function presentInstallations(
   ctx: ServiceContext,
   rows: InstallationRow[],
 ): Promise<InstallationView[]> {
-  const ids = rows.map((r) => r.id);
-  const labels = await labelsOf(tx, ctx.tenantId, ids);
-  const components = await componentsOf(tx, ctx.tenantId, ids);
-  const attachments = await attachmentsOf(tx, ctx.tenantId, ids);
+  const lookups = await lookupsOf(tx, ctx.tenantId, rows);
   const onDate = today(deps);
-  const evaluations = await evaluateInstallations(tx, ctx.tenantId, rows, onDate, ctx.principal.language);
-  return rows.map((r) => ({
+  return rows.map((r) => presentInstallation(r, lookups.get(r.id)!, onDate, ctx.principal));
+}
+
+/**
+ * One installation as the API shows it. The forecasts are evaluated on the day of the request, not
+ * read from the stored ones: those are computed on an earlier day (on each change and nightly), so
+ * their overdue status, the rule version in force and the history counted can differ from today's,
+ * and they keep neither the leak loss nor legalIntervalMonths, earliestOn and toleranceUntil.
+ */
+function presentInstallation(
+  r: InstallationRow,
+  { region, history, components, attachments, labels }: InstallationLookups,
+  onDate: string,
+  principal: Principal,
+): InstallationView {
+  return {
     id: r.id,
     customerId: r.customer_id,
     customerName: r.customer_name,
@@ -77,9 +87,9 @@ export async function presentInstallations(
     token: r.token,
     archived: r.archived_at !== null,
     co2eTonnes: co2eOf(r, onDate),
-    ...presentEvaluation(evaluations.get(r.id)!),
+    ...presentEvaluation(evaluateWith(r, region, history, onDate, principal.language)),
     missing: missingEssentials(r),
-    components: (components.get(r.id) ?? []).map((c) => ({
+    components: components.map((c) => ({
       id: c.id,
       kind: c.kind,
       brand: c.brand,
@@ -87,14 +97,14 @@ export async function presentInstallations(
       serialNumber: c.serial_number,
       notes: c.notes,
     })),
-    attachments: attachments.get(r.id) ?? [],
-    labels: labels.get(r.id) ?? [],
+    attachments,
+    labels,
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     createdBy: r.created_by,
-    abilities: abilitiesFor(ctx.principal, r),
-  }));
+    abilities: abilitiesFor(principal, r),
+  };
 }
 
 const abilitiesFor = (p: Principal, r: InstallationRow) => ({
