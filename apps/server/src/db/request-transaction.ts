@@ -30,3 +30,12 @@ export function runWithBeforeCommit<T>(hook: BeforeCommit, next: () => T): T {
 export function currentBeforeCommit(): BeforeCommit | undefined {
   return beforeCommitOfRequest.getStore();
 }
+
+/**
+ * Runs `fn` outside any request's context. Timers and callbacks created inside a request inherit
+ * its context; background work they start (the job worker's next tick, woken by a request that
+ * enqueued a job) must not run the request's before-commit work in its own transactions.
+ */
+export function outsideRequest<T>(fn: () => T): T {
+  return beforeCommitOfRequest.exit(fn);
+}

@@ -4,12 +4,14 @@ import { createLogger } from '../logger.js';
 import { openTestDatabase } from '../test-support/test-database.js';
 import { runMigrations } from '../db/migrate.js';
 import type { Database } from '../db/database.js';
+import { currentBeforeCommit, runWithBeforeCommit } from '../db/request-transaction.js';
 import { JobQueue } from './job-queue.js';
 
 let db: Database;
 let jobs: JobQueue;
 const handled: string[] = [];
 let failuresLeft = 0;
+const ranInRequestContext: string[] = [];
 const queueName = `test.echo_${Date.now().toString(36)}`;
 
 beforeAll(async () => {
@@ -27,6 +29,8 @@ beforeAll(async () => {
         throw new Error('SMTP server unavailable');
       }
       handled.push(message);
+      // Whether the job ran inside a request's context (it must not).
+      if (currentBeforeCommit()) ranInRequestContext.push(message);
     },
   });
   await jobs.start();
@@ -82,5 +86,16 @@ describe('job queue', () => {
     expect(handled).toContain('second try');
     const states = await jobStates();
     expect(states.map((s) => s.state)).toEqual(['completed', 'completed']);
+  });
+
+  it('runs jobs woken by a request outside that request (its idempotency work stays with it)', async () => {
+    jobs.startWorker();
+    // A request with an Idempotency-Key enqueues a job: sending it wakes the worker from inside the request.
+    await runWithBeforeCommit(
+      async () => undefined,
+      () => jobs.send(queueName, { message: 'woken by a request' }),
+    );
+    await expect.poll(() => handled, { timeout: 10_000 }).toContain('woken by a request');
+    expect(ranInRequestContext).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type PgBossModule from 'pg-boss';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../db/database.js';
+import { outsideRequest } from '../db/request-transaction.js';
 import type { Logger } from '../logger.js';
 
 // pg-boss 10 is CommonJS.
@@ -143,17 +144,21 @@ export class JobQueue {
 
   private scheduleTick(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.activeTick = this.runDueJobs()
-        .catch((error: unknown) => {
-          this.log.error({ err: error }, 'job worker tick failed');
-          return 0;
-        })
-        .then((count) => {
-          this.activeTick = undefined;
-          if (this.working) this.scheduleTick(count > 0 ? 0 : POLL_INTERVAL_MS);
-        });
-    }, delayMs);
+    // The timer may be set while a request runs (wake() after it enqueued a job): the worker's ticks
+    // must not inherit that request's context, or its jobs would write the request's idempotency key.
+    this.timer = outsideRequest(() =>
+      setTimeout(() => {
+        this.activeTick = this.runDueJobs()
+          .catch((error: unknown) => {
+            this.log.error({ err: error }, 'job worker tick failed');
+            return 0;
+          })
+          .then((count) => {
+            this.activeTick = undefined;
+            if (this.working) this.scheduleTick(count > 0 ? 0 : POLL_INTERVAL_MS);
+          });
+      }, delayMs),
+    );
     this.timer.unref();
   }
 
