@@ -25,4 +25,22 @@ describe('readSpreadsheet', () => {
     expect(sheet.rows[199]![11]).toBe('199:11');
     expect(columnCount.mock.calls.length).toBeLessThanOrEqual(2);
   });
+
+  it('reads a CSV saved by Excel on Windows (Windows-1252) with its accents, and UTF-8 with or without BOM', async () => {
+    const lines = 'Naam;Gemeente;Opmerking\nCafé Léon;Liège;Koelcel 12 m³ – 5 °C\n';
+    const cp1252 = Buffer.from(new Uint8Array([...lines].map((c) => windows1252Byte(c))));
+    for (const buffer of [cp1252, Buffer.from(lines, 'utf8'), Buffer.from(`\uFEFF${lines}`, 'utf8')]) {
+      const sheet = await readSpreadsheet(buffer);
+      expect(sheet.headers).toEqual(['Naam', 'Gemeente', 'Opmerking']);
+      expect(sheet.rows[0]).toEqual(['Café Léon', 'Liège', 'Koelcel 12 m³ – 5 °C']);
+    }
+  });
 });
+
+/** The Windows-1252 byte of a character (Latin-1 range, plus the en dash at 0x96). */
+function windows1252Byte(char: string): number {
+  if (char === '–') return 0x96;
+  const code = char.charCodeAt(0);
+  if (code > 0xff) throw new Error(`not in Windows-1252: ${char}`);
+  return code;
+}

@@ -131,8 +131,33 @@ async function readXlsx(buffer: Buffer): Promise<Cell[][]> {
   return rows;
 }
 
+/**
+ * The text of a CSV file. Excel on Windows saves "CSV (semicolon separated)" in Windows-1252, not
+ * UTF-8: a file that is not valid UTF-8 is read as Windows-1252, so "Liège" stays "Liège" instead of
+ * arriving as "Li\uFFFDge". (Valid UTF-8 with accents is practically never valid-looking 1252 text.)
+ */
+export function decodeCsv(buffer: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    text = decodeWindows1252(buffer);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+// Windows-1252 is Latin-1 except for 0x80–0x9F (€, ‚, „, …, –, —, ‘, ’, “, ”, …); Node 20's TextDecoder
+// decodes those as C1 control characters, so they are mapped here (undefined bytes stay as they are).
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(buffer: Buffer): string {
+  return buffer
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 function readCsv(buffer: Buffer): Cell[][] {
-  const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decodeCsv(buffer);
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   // Belgian spreadsheet programs write semicolons; others commas.
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
