@@ -2,10 +2,8 @@ import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session-context';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ListControls';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedResults } from '../../components/PagedResults';
 import { usePagedList } from '../../components/usePagedList';
 import { useFieldName } from '../installations/field-names';
 import { incompleteExportUrl, listIncomplete, REPORTS_KEY } from './reports-api';
@@ -28,14 +26,7 @@ export function IncompleteReport() {
         </Text>
         {abilities.exportData && <ExportButton href={incompleteExportUrl()} />}
       </Group>
-      <ErrorAlert error={list.error} />
-      {list.isPending && <CenteredLoader />}
-      {list.isSuccess && list.items.length === 0 && (
-        <Text c="dimmed" ta="center" py="lg">
-          {t('reports.noIncomplete')}
-        </Text>
-      )}
-      {list.items.length > 0 && (
+      <PagedResults list={list} empty={t('reports.noIncomplete')}>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
@@ -66,15 +57,7 @@ export function IncompleteReport() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
-      {list.items.length > 0 && (
-        <LoadMore
-          shown={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      )}
+      </PagedResults>
     </Stack>
   );
 }
