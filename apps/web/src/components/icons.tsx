@@ -1,31 +1,7 @@
-import type { SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+import { lineIcon } from './line-icon';
 
 /** Line icons drawn for Climalog (24×24 grid, currentColor); decorative, hidden from screen readers. */
-function icon(paths: string[]) {
-  return function Icon({ size = 18, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        {...props}
-      >
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-      </svg>
-    );
-  };
-}
+const icon = (paths: string[]) => lineIcon(paths, { size: 18, strokeWidth: 1.8 });
 
 export const IconCustomers = icon(['M3 21V8l9-5 9 5v13', 'M9 21v-6h6v6', 'M3 21h18']);
 export const IconUsers = icon([

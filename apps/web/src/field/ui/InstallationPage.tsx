@@ -10,7 +10,7 @@ import { IconPlus } from './icons';
 import { Badge, Button, Loading, Notice, PageTitle, Section } from './kit';
 import { Photos } from './Photos';
 import { Link, navigate, paths } from './router';
-import { LocationCard } from './WorkOrderPage';
+import { LocationCard } from './LocationCard';
 
 /** The installation's obligations, in the order they are shown (a local list: no shared chunk). */
 const FORECAST_KEYS: readonly InstallationForecastKey[] = [

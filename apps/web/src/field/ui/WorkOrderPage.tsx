@@ -1,33 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Customer } from '../../api/types';
 import type { Installation, Location } from '../../api/site-types';
 import type { WorkOrderStatus } from '../../api/work-types';
-import { currentUser } from '../api/auth';
 import { db, getKv } from '../data/db';
-import { todayIso } from '../data/ids';
 import { useLive } from '../data/live';
 import type { ActivityInput, SignatureInput, WorkOrderDraft } from '../data/model';
 import { useFormat, useT } from '../i18n';
 import type { FieldSettings } from '../sync/pull';
 import { discardDraft, draftOf, editDraft, queueWorkOrder } from '../sync/queue';
 import { ActivityEditor } from './ActivityEditor';
-import { activitySummary, addressLine, installationName, mapsUrl, telHref, workOrderTitle } from './describe';
-import { IconEdit, IconMail, IconMap, IconPhone, IconPlus, IconTrash } from './icons';
-import {
-  Badge,
-  Button,
-  ButtonLink,
-  Loading,
-  Notice,
-  PageTitle,
-  Section,
-  SelectField,
-  TextArea,
-  useConfirm,
-} from './kit';
+import { activitySummary, installationName, workOrderTitle } from './describe';
+import { IconEdit, IconPlus, IconTrash } from './icons';
+import { Badge, Button, Loading, Notice, PageTitle, Section, useConfirm } from './kit';
+import { CustomerContacts, LocationCard } from './LocationCard';
 import { Photos } from './Photos';
 import { describeFieldProblems, problemHeadline, sentActivities } from './problems';
 import { Link, navigate, paths } from './router';
+import { FinishSection, NotesSection } from './WorkOrderSections';
 import { SignaturePad } from './SignaturePad';
 import { workOrderSyncState } from './sync-state';
 
@@ -379,229 +367,5 @@ export function WorkOrderPage({ id }: { id: string }) {
         />
       )}
     </>
-  );
-}
-
-function ContactLinks({ name, phone, email }: { name: string; phone: string | null; email: string | null }) {
-  const t = useT();
-  return (
-    <>
-      {phone && (
-        <ButtonLink href={telHref(phone)} aria-label={t('workOrder.call', { name, phone })}>
-          <IconPhone size={18} />
-          <span className="btn-text">{phone}</span>
-        </ButtonLink>
-      )}
-      {email && (
-        <ButtonLink href={`mailto:${email}`} aria-label={t('workOrder.mail', { name, email })}>
-          <IconMail size={18} />
-          <span className="btn-text">{email}</span>
-        </ButtonLink>
-      )}
-    </>
-  );
-}
-
-function CustomerContacts({ customer }: { customer: Customer }) {
-  const t = useT();
-  if (!customer.phone && !customer.mobile && !customer.email) return null;
-  return (
-    <Section title={t('workOrder.customer')}>
-      <p className="row-title">{customer.name}</p>
-      <div className="contact-links">
-        <ContactLinks name={customer.name} phone={customer.mobile ?? customer.phone} email={customer.email} />
-        {customer.mobile && customer.phone && (
-          <ContactLinks name={customer.name} phone={customer.phone} email={null} />
-        )}
-      </div>
-    </Section>
-  );
-}
-
-export function LocationCard({ location, customer }: { location: Location; customer: Customer | null }) {
-  const t = useT();
-  return (
-    <Section title={t('workOrder.location')}>
-      <address className="address">
-        {location.name && <span className="row-title">{location.name}</span>}
-        <span>{addressLine(location, t)}</span>
-      </address>
-      <div className="contact-links">
-        <ButtonLink href={mapsUrl(location, t)} target="_blank" rel="noopener noreferrer">
-          <IconMap size={18} />
-          {t('workOrder.openMaps')}
-        </ButtonLink>
-      </div>
-      {location.contacts.length > 0 && (
-        <>
-          <h3>{t('workOrder.contacts')}</h3>
-          <ul className="list plain">
-            {location.contacts.map((contact, index) => (
-              <li key={contact.id ?? index} className="contact">
-                <span className="row-title">
-                  {contact.name}
-                  {contact.role && <span className="muted"> · {contact.role}</span>}
-                </span>
-                <div className="contact-links">
-                  <ContactLinks name={contact.name} phone={contact.phone} email={contact.email} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {customer && (customer.phone || customer.mobile || customer.email) && (
-        <>
-          <h3>{t('workOrder.customer')}</h3>
-          <p className="row-title">{customer.name}</p>
-          <div className="contact-links">
-            <ContactLinks
-              name={customer.name}
-              phone={customer.mobile ?? customer.phone}
-              email={customer.email}
-            />
-          </div>
-        </>
-      )}
-    </Section>
-  );
-}
-
-function NotesSection({
-  notes,
-  disabled,
-  templates,
-  onSave,
-}: {
-  notes: string;
-  disabled: boolean;
-  templates: FieldSettings['noteTemplates'];
-  onSave: (notes: string) => Promise<void>;
-}) {
-  const t = useT();
-  const [value, setValue] = useState(notes);
-  const [template, setTemplate] = useState('');
-  const timer = useRef<number | undefined>(undefined);
-  const saved = useRef(notes);
-  const latest = useRef({ value, notes, onSave });
-  useEffect(() => {
-    latest.current = { value, notes, onSave };
-  });
-  // Changed elsewhere (the office's version taken, another tab): show that.
-  useEffect(() => {
-    if (notes !== saved.current) {
-      saved.current = notes;
-      setValue(notes);
-    }
-  }, [notes]);
-  const persist = (next: string) => {
-    saved.current = next;
-    return onSave(next);
-  };
-  // Saved on the device shortly after typing stops, and when leaving the screen.
-  useEffect(
-    () => () => {
-      window.clearTimeout(timer.current);
-      const { value: v, notes: n, onSave: save } = latest.current;
-      if (v !== n) void save(v);
-    },
-    [],
-  );
-  const update = (next: string) => {
-    setValue(next);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void persist(next), 600);
-  };
-  const insert = (templateId: string) => {
-    const chosen = templates.find((tpl, index) => (tpl.id ?? String(index)) === templateId);
-    if (!chosen) return;
-    update(value.trim() ? `${value.trimEnd()}\n${chosen.body}` : chosen.body);
-    setTemplate('');
-  };
-  return (
-    <Section title={t('workOrder.notes')}>
-      {templates.length > 0 && !disabled && (
-        <SelectField
-          label={t('workOrder.template')}
-          value={template}
-          onValue={insert}
-          placeholder={t('workOrder.templatePlaceholder')}
-          options={templates.map((tpl, index) => ({
-            value: tpl.id ?? String(index),
-            label: `${tpl.name} (${tpl.language.toUpperCase()})`,
-          }))}
-        />
-      )}
-      <TextArea
-        label={t('workOrder.notesLabel')}
-        rows={5}
-        maxLength={20_000}
-        value={value}
-        disabled={disabled}
-        onValue={update}
-        onBlur={() => {
-          window.clearTimeout(timer.current);
-          if (value !== notes) void persist(value);
-        }}
-      />
-    </Section>
-  );
-}
-
-function FinishSection({
-  draft,
-  hasOpenItems,
-  missingSignature,
-  onExecute,
-  onSend,
-  onDiscard,
-}: {
-  draft: WorkOrderDraft;
-  hasOpenItems: boolean;
-  missingSignature: boolean;
-  onExecute: (executedOn: string) => void;
-  onSend: () => void;
-  onDiscard: () => void;
-}) {
-  const t = useT();
-  const [executedOn, setExecutedOn] = useState(draft.executedOn ?? todayIso());
-  const executed = draft.status === 'executed';
-  const user = currentUser();
-  return (
-    <Section title={t('workOrder.finish')} className="finish">
-      {draft.dirty && <p className="muted">{t('workOrder.unsent')}</p>}
-      {!draft.dirty && hasOpenItems && <p className="muted">{t('workOrder.queued')}</p>}
-      {!executed && (
-        <>
-          {missingSignature && <Notice tone="warning">{t('workOrder.missingSignature')}</Notice>}
-          <div className="field">
-            <label htmlFor="executed-on" className="field-label">
-              {t('workOrder.executedOnLabel')}
-            </label>
-            <input
-              id="executed-on"
-              className="input"
-              type="date"
-              max={todayIso()}
-              value={executedOn}
-              onChange={(e) => setExecutedOn(e.target.value)}
-            />
-          </div>
-          <Button block onClick={() => onExecute(executedOn || todayIso())} disabled={!user}>
-            {t('workOrder.markExecuted')}
-          </Button>
-        </>
-      )}
-      {draft.dirty && (
-        <Button block variant={executed ? 'primary' : 'secondary'} onClick={onSend}>
-          {t(executed ? 'workOrder.sendChanges' : 'workOrder.sendWithoutExecuting')}
-        </Button>
-      )}
-      {draft.dirty && !hasOpenItems && (
-        <Button block variant="ghost" onClick={onDiscard}>
-          {t('workOrder.discard')}
-        </Button>
-      )}
-    </Section>
   );
 }

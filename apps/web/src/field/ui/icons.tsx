@@ -1,31 +1,7 @@
-import type { SVGProps } from 'react';
-
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+import { lineIcon } from '../../components/line-icon';
 
 /** Line icons on a 24×24 grid in currentColor; decorative (hidden from screen readers). */
-function icon(paths: string[]) {
-  return function Icon({ size = 22, ...props }: IconProps) {
-    return (
-      <svg
-        width={size}
-        height={size}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.9}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        focusable="false"
-        {...props}
-      >
-        {paths.map((d) => (
-          <path key={d} d={d} />
-        ))}
-      </svg>
-    );
-  };
-}
+const icon = (paths: string[]) => lineIcon(paths, { size: 22, strokeWidth: 1.9 });
 
 export const IconWork = icon(['M9 4h6v3H9z', 'M7 5H5v16h14V5h-2', 'M9 12l2 2 4-4']);
 export const IconSearch = icon(['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z', 'M21 21l-5-5']);
