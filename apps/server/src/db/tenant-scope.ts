@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Queryable, Transaction } from './database.js';
 import { currentBeforeCommit } from './request-transaction.js';
 
@@ -15,18 +16,124 @@ export async function enterTenant(tx: Queryable, tenantId: string): Promise<void
   ]);
 }
 
-const endOfTransaction = new WeakMap<Queryable, Array<() => Promise<void>>>();
+/**
+ * Work left for the end of a tenant transaction, just before its commit. Works of one `key` run
+ * together, their items in the order they were left, in one call of `runAll` (the audit events of
+ * a transaction are appended under one lock of the chain head and in one statement). Keys run in
+ * the order they first appeared, except those marked `last`, which run after every other.
+ */
+export type DeferredWork<T> = {
+  key: string;
+  item: T;
+  runAll: (items: T[]) => Promise<void>;
+  last?: boolean;
+};
+
+const endOfTransaction = new WeakMap<Queryable, Array<DeferredWork<unknown>>>();
 
 /**
- * Runs `work` at the end of the tenant transaction `tx` (after its callback, just before the
- * commit), in the order asked. Returns false, doing nothing, when `tx` is not a withTenant
- * transaction: the caller then does the work at once.
+ * Leaves `work` for the end of the tenant transaction `tx`. Returns false, doing nothing, when
+ * `tx` is not a withTenant transaction: the caller then does the work at once.
  */
-export function atEndOfTransaction(tx: Queryable, work: () => Promise<void>): boolean {
+export function atEndOfTransaction<T>(tx: Queryable, work: DeferredWork<T>): boolean {
   const pending = endOfTransaction.get(tx);
   if (!pending) return false;
-  pending.push(work);
+  pending.push(work as DeferredWork<unknown>);
   return true;
+}
+
+/**
+ * Like atEndOfTransaction, but only in a batch (withTenantBatch) that is still running its rows:
+ * work that a single change does at once, and a batch of a hundred rows once for all of them (the
+ * forecasts of the installations it imported). Returns false when the caller must do it at once.
+ */
+export function atEndOfBatch<T>(tx: Queryable, work: DeferredWork<T>): boolean {
+  return batchOfTransaction.get(tx)?.open === true && atEndOfTransaction(tx, work);
+}
+
+async function runEndOfTransaction(pending: Array<DeferredWork<unknown>>): Promise<void> {
+  while (pending.length > 0) {
+    const works = pending.splice(0);
+    const groups = new Map<string, { work: DeferredWork<unknown>; items: unknown[] }>();
+    for (const work of [...works.filter((w) => !w.last), ...works.filter((w) => w.last)]) {
+      const group = groups.get(work.key);
+      if (group) group.items.push(work.item);
+      else groups.set(work.key, { work, items: [work.item] });
+    }
+    for (const { work, items } of groups.values()) await work.runAll(items);
+  }
+}
+
+/**
+ * A batch: one tenant transaction that many service calls share (an import writes a hundred rows
+ * per transaction instead of one). Inside `withTenantBatch`, `withTenant` for the same database and
+ * tenant joins the batch's transaction as a savepoint, so a call that fails is undone alone and
+ * the batch goes on. Only what runs in the batch's own async context joins; background work is
+ * started with `outsideBatch` so it never writes into someone else's open transaction.
+ */
+type Batch = {
+  db: Database;
+  tenantId: string;
+  tx: Transaction;
+  pending: Array<DeferredWork<unknown>>;
+  open: boolean;
+  savepoints: number;
+};
+
+const currentBatch = new AsyncLocalStorage<Batch>();
+const batchOfTransaction = new WeakMap<Queryable, Batch>();
+
+/** Whether this async context runs inside an open batch of `db` and `tenantId`. */
+export function inBatch(db: Database, tenantId: string): boolean {
+  const batch = currentBatch.getStore();
+  return batch?.open === true && batch.db === db && batch.tenantId === tenantId;
+}
+
+/** Runs `fn` outside any batch (see withTenantBatch). */
+export function outsideBatch<T>(fn: () => T): T {
+  return currentBatch.exit(fn);
+}
+
+export function withTenantBatch<T>(
+  db: Database,
+  tenantId: string,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return outsideBatch(() =>
+    withTenant(db, tenantId, async (tx) => {
+      const batch: Batch = {
+        db,
+        tenantId,
+        tx,
+        pending: endOfTransaction.get(tx)!,
+        open: true,
+        savepoints: 0,
+      };
+      batchOfTransaction.set(tx, batch);
+      try {
+        return await currentBatch.run(batch, () => fn(tx));
+      } finally {
+        batch.open = false;
+      }
+    }),
+  );
+}
+
+/** withTenant inside a batch: a savepoint of the batch's transaction, its end-of-work kept or dropped with it. */
+async function withinBatch<T>(batch: Batch, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const name = `batch_${++batch.savepoints}`;
+  const mark = batch.pending.length;
+  await batch.tx.query(`savepoint ${name}`);
+  try {
+    const result = await fn(batch.tx);
+    await batch.tx.query(`release savepoint ${name}`);
+    return result;
+  } catch (error) {
+    await batch.tx.query(`rollback to savepoint ${name}`);
+    await batch.tx.query(`release savepoint ${name}`);
+    batch.pending.splice(mark);
+    throw error;
+  }
 }
 
 /**
@@ -40,14 +147,16 @@ export function withTenant<T>(
   tenantId: string,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
+  const batch = currentBatch.getStore();
+  if (batch?.open && batch.db === db && batch.tenantId === tenantId) return withinBatch(batch, fn);
   const beforeCommit = currentBeforeCommit();
   return db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
-    const pending: Array<() => Promise<void>> = [];
+    const pending: Array<DeferredWork<unknown>> = [];
     endOfTransaction.set(tx, pending);
     const result = await fn(tx);
     if (beforeCommit) await beforeCommit(tx, result);
-    for (const work of pending.splice(0)) await work();
+    await runEndOfTransaction(pending);
     endOfTransaction.delete(tx);
     return result;
   });

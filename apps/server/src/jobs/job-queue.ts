@@ -3,6 +3,7 @@ import type PgBossModule from 'pg-boss';
 import type { z } from 'zod';
 import type { Database, Transaction } from '../db/database.js';
 import { outsideRequest } from '../db/request-transaction.js';
+import { outsideBatch } from '../db/tenant-scope.js';
 import type { Logger } from '../logger.js';
 
 // pg-boss 10 is CommonJS.
@@ -145,19 +146,22 @@ export class JobQueue {
   private scheduleTick(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     // The timer may be set while a request runs (wake() after it enqueued a job): the worker's ticks
-    // must not inherit that request's context, or its jobs would write the request's idempotency key.
-    this.timer = outsideRequest(() =>
-      setTimeout(() => {
-        this.activeTick = this.runDueJobs()
-          .catch((error: unknown) => {
-            this.log.error({ err: error }, 'job worker tick failed');
-            return 0;
-          })
-          .then((count) => {
-            this.activeTick = undefined;
-            if (this.working) this.scheduleTick(count > 0 ? 0 : POLL_INTERVAL_MS);
-          });
-      }, delayMs),
+    // must not inherit that request's context, or its jobs would write the request's idempotency key
+    // (nor an import batch's, or they would write into the batch's open transaction).
+    this.timer = outsideBatch(() =>
+      outsideRequest(() =>
+        setTimeout(() => {
+          this.activeTick = this.runDueJobs()
+            .catch((error: unknown) => {
+              this.log.error({ err: error }, 'job worker tick failed');
+              return 0;
+            })
+            .then((count) => {
+              this.activeTick = undefined;
+              if (this.working) this.scheduleTick(count > 0 ? 0 : POLL_INTERVAL_MS);
+            });
+        }, delayMs),
+      ),
     );
     this.timer.unref();
   }

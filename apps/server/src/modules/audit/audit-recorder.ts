@@ -39,22 +39,30 @@ export async function recordAudit(
   now: Date = new Date(),
 ): Promise<void> {
   // Taken as it is now: the caller may change its objects before the event is appended.
-  const taken = {
-    ...entry,
-    details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+  const taken: PendingEvent = {
+    actor,
+    meta,
+    entry: { ...entry, details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown> },
+    now,
   };
-  const append = () => appendAuditEvent(tx, tenantId, actor, meta, taken, now);
-  if (!atEndOfTransaction(tx, append)) await append();
+  const runAll = (events: PendingEvent[]) => appendAuditEvents(tx, tenantId, events);
+  // Last: the chain head is then the last lock the transaction takes (see the comment above).
+  if (!atEndOfTransaction(tx, { key: `audit:${tenantId}`, item: taken, runAll, last: true }))
+    await runAll([taken]);
 }
 
-async function appendAuditEvent(
+type PendingEvent = { actor: AuditActor; meta: Partial<RequestMeta>; entry: AuditEntry; now: Date };
+
+/**
+ * Appends events to the tenant's chain in the order given: the head is locked once, each event
+ * carries the previous one's hash, and all of them and the new head are written in one statement.
+ */
+async function appendAuditEvents(
   tx: Queryable,
   tenantId: string,
-  actor: AuditActor,
-  meta: Partial<RequestMeta>,
-  entry: AuditEntry,
-  now: Date,
+  pending: readonly PendingEvent[],
 ): Promise<void> {
+  if (pending.length === 0) return;
   const lockHead = () =>
     tx.query<{ last_seq: number; last_hash: string }>(
       'select last_seq, last_hash from audit_chain_heads where tenant_id = $1 for update',
@@ -70,51 +78,43 @@ async function appendAuditEvent(
     [head] = await lockHead();
   }
   if (!head) throw new Error('Audit chain head is not visible in this tenant scope');
-  const event = {
-    tenantId,
-    seq: head.last_seq + 1,
-    id: randomUUID(),
-    // Millisecond precision, so the stored timestamp reads back exactly as it was hashed.
-    occurredAt: new Date(now.getTime()),
-    actorType: actor.type,
-    actorId: actor.id,
-    actorName: actor.name,
-    action: entry.action,
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent ? meta.userAgent.slice(0, USER_AGENT_MAX) : null,
-    requestId: meta.requestId ?? null,
-    // Plain JSON only, exactly as it will read back from jsonb, so the hash can be recomputed.
-    details: JSON.parse(JSON.stringify(entry.details ?? {})) as unknown,
-    prevHash: head.last_hash,
-  };
-  const hash = hashEvent(event);
-  // The event and the new head in one statement (one round trip less on every audited request).
+  let seq = head.last_seq;
+  let prevHash = head.last_hash;
+  const rows = pending.map(({ actor, meta, entry, now }) => {
+    const event = {
+      tenantId,
+      seq: ++seq,
+      id: randomUUID(),
+      // Millisecond precision, so the stored timestamp reads back exactly as it was hashed.
+      occurredAt: new Date(now.getTime()),
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent ? meta.userAgent.slice(0, USER_AGENT_MAX) : null,
+      requestId: meta.requestId ?? null,
+      // Plain JSON only, exactly as it will read back from jsonb, so the hash can be recomputed.
+      details: JSON.parse(JSON.stringify(entry.details ?? {})) as unknown,
+      prevHash,
+    };
+    prevHash = hashEvent(event);
+    return { ...event, occurredAt: event.occurredAt.toISOString(), hash: prevHash };
+  });
+  // The events and the new head in one statement (one round trip however many events).
   await tx.query(
     `with event as (
        insert into audit_events (tenant_id, seq, id, occurred_at, actor_type, actor_id, actor_name, action,
          entity_type, entity_id, ip, user_agent, request_id, details, prev_hash, hash)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16))
-     update audit_chain_heads set last_seq = $2, last_hash = $16 where tenant_id = $1`,
-    [
-      event.tenantId,
-      event.seq,
-      event.id,
-      event.occurredAt,
-      event.actorType,
-      event.actorId,
-      event.actorName,
-      event.action,
-      event.entityType,
-      event.entityId,
-      event.ip,
-      event.userAgent,
-      event.requestId,
-      JSON.stringify(event.details),
-      event.prevHash,
-      hash,
-    ],
+       select $1, e.seq, e.id, e."occurredAt", e."actorType", e."actorId", e."actorName", e.action,
+              e."entityType", e."entityId", e.ip, e."userAgent", e."requestId", e.details, e."prevHash", e.hash
+         from jsonb_to_recordset($2::jsonb) as e(seq bigint, id uuid, "occurredAt" timestamptz, "actorType" text,
+              "actorId" uuid, "actorName" text, action text, "entityType" text, "entityId" uuid, ip text,
+              "userAgent" text, "requestId" text, details jsonb, "prevHash" text, hash text))
+     update audit_chain_heads set last_seq = $3, last_hash = $4 where tenant_id = $1`,
+    [tenantId, JSON.stringify(rows), seq, prevHash],
   );
 }
 

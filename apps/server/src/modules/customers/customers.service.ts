@@ -1,4 +1,5 @@
 import type { AppDeps, Principal, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { pageFrom } from '../../http/cursor.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
@@ -155,20 +156,29 @@ export async function createCustomer(
   ctx: ServiceContext,
   input: CustomerInput,
 ): Promise<CustomerView> {
-  if (!canCreateCustomer(ctx.principal)) throw forbidden('Your roles do not allow adding customers.');
-  const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const { labelIds, ...fields } = input;
-    const row = await insertCustomer(tx, ctx.tenantId, fields, ctx.principal.userId, now);
-    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', row.id, labelIds);
-    await audit(
-      tx,
-      ctx,
-      { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } },
-      now,
-    );
+    const row = await addCustomer(tx, deps, ctx, input);
     return presentCustomer(row, ctx.principal, (await labelsOf(tx, ctx.tenantId, [row.id])).get(row.id));
   });
+}
+
+/**
+ * Adds a customer inside the caller's tenant transaction, with its audit event. createCustomer
+ * presents it for the API; an import needs only the record.
+ */
+export async function addCustomer(tx: Queryable, deps: AppDeps, ctx: ServiceContext, input: CustomerInput) {
+  if (!canCreateCustomer(ctx.principal)) throw forbidden('Your roles do not allow adding customers.');
+  const now = deps.now();
+  const { labelIds, ...fields } = input;
+  const row = await insertCustomer(tx, ctx.tenantId, fields, ctx.principal.userId, now);
+  if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', row.id, labelIds);
+  await audit(
+    tx,
+    ctx,
+    { action: 'customer.created', entityType: 'customer', entityId: row.id, details: { name: row.name } },
+    now,
+  );
+  return row;
 }
 
 /** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */

@@ -1,5 +1,6 @@
 import { evaluateBuilding, evaluateInstallation, type Forecast, type Language } from '@climalog/compliance';
 import type { Queryable } from '../../db/database.js';
+import { atEndOfBatch } from '../../db/tenant-scope.js';
 import {
   ENGINE_COLUMNS,
   engineInput,
@@ -141,8 +142,14 @@ export async function refreshInstallationForecasts(
   today: string,
   now: Date,
 ): Promise<void> {
-  const buildingIds = await storeInstallationForecasts(tx, tenantId, installationIds, today, now);
-  await refreshBuildingForecasts(tx, tenantId, buildingIds, today, now);
+  // In an import batch, once for all the rows of the batch, at its end.
+  const runAll = async (lists: Array<readonly string[]>) => {
+    const ids = [...new Set(lists.flat())];
+    const buildingIds = await storeInstallationForecasts(tx, tenantId, ids, today, now);
+    await refreshBuildingForecasts(tx, tenantId, buildingIds, today, now);
+  };
+  const key = `forecasts:installations:${tenantId}:${today}`;
+  if (!atEndOfBatch(tx, { key, item: installationIds, runAll })) await runAll([installationIds]);
 }
 
 /**
@@ -225,6 +232,19 @@ export async function refreshBuildingForecasts(
   now: Date,
 ): Promise<void> {
   if (buildingIds.length === 0) return;
+  const key = `forecasts:buildings:${tenantId}:${today}`;
+  const runAll = (lists: Array<readonly string[]>) =>
+    storeBuildingForecasts(tx, tenantId, [...new Set(lists.flat())], today, now);
+  if (!atEndOfBatch(tx, { key, item: buildingIds, runAll })) await runAll([buildingIds]);
+}
+
+async function storeBuildingForecasts(
+  tx: Queryable,
+  tenantId: string,
+  buildingIds: readonly string[],
+  today: string,
+  now: Date,
+): Promise<void> {
   await lockForecastsOf(tx, 'building', buildingIds);
   await tx.query('delete from forecasts where tenant_id = $1 and building_id = any($2::uuid[])', [
     tenantId,

@@ -145,6 +145,43 @@ describe('imports', () => {
     expect(finished.progress).toMatchObject({ processed: 60, created: 52, failed: 8 });
   });
 
+  it('imports a file of several batches: every row stored with its audit event and its forecasts, the chain intact', async () => {
+    const customer = await admin.post('/api/v1/customers', { name: 'Koelhuis Batch', customerNumber: 'B-1' });
+    const location = await admin.post('/api/v1/locations', {
+      customerId: customer.data.id,
+      name: 'Depot',
+      street: 'Havenlaan',
+      number: '5',
+      postcode: '2000',
+      city: 'Antwerpen',
+      externalReference: 'LOC-BATCH',
+    });
+    expect(location.statusCode).toBe(201);
+    const lines = ['Locatiereferentie;Soort;Koelmiddel;Vulling (kg);Externe referentie'];
+    // 230 rows: three batches; every tenth names a location that does not exist.
+    for (let i = 1; i <= 230; i++)
+      lines.push(`${i % 10 === 0 ? 'LOC-NONE' : 'LOC-BATCH'};koeling;R-404A;${10 + (i % 5)};BATCH-${i}`);
+    const created = (await upload('installations', lines.join('\n'), 'text/csv')).data;
+    const done = await runToEnd(created.id);
+    expect(done).toMatchObject({
+      status: 'finished',
+      progress: { processed: 230, created: 207, updated: 0, failed: 23, percent: 100 },
+    });
+    expect(done.rowErrors).toHaveLength(23);
+    expect(done.rowErrors[0]).toMatchObject({ row: 11, field: 'locationReference', code: 'not_found' });
+
+    const [stored] = await t.deps.db.query<{ installations: number; audited: number; forecasts: number }>(
+      `select count(*)::int as installations,
+              (select count(*)::int from audit_events e where e.entity_id = any(array_agg(i.id)) and e.action = 'installation.created') as audited,
+              (select count(distinct f.installation_id)::int from forecasts f where f.installation_id = any(array_agg(i.id)) and f.type = 'leak_check') as forecasts
+         from installations i where i.external_reference like 'BATCH-%'`,
+    );
+    // R-404A (GWP 3922) from 10 kg: over 5 t CO2e, so each has a leak check planned.
+    expect(stored).toEqual({ installations: 207, audited: 207, forecasts: 207 });
+    const verified = await admin.get('/api/v1/audit-events/verify');
+    expect(verified.data).toMatchObject({ intact: true });
+  });
+
   it('lets the mapping be changed, and refuses files that are not spreadsheets', async () => {
     const created = await upload('customers', 'Kolom A,Kolom B\nAcme,123\n', 'text/csv');
     expect(created.data.mapping).toEqual({});

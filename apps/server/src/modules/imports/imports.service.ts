@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps, ServiceContext } from '../../context.js';
 import { letOthersRun } from '../../db/event-loop.js';
-import { withTenant } from '../../db/tenant-scope.js';
+import { withTenant, withTenantBatch } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
 import { principalOf } from '../users/principal-of.js';
@@ -14,7 +14,9 @@ import { readSpreadsheet, type Cell } from './spreadsheet-reader.js';
 export const IMPORT_JOB = 'imports.run';
 const PREVIEW_ROWS = 20;
 const MAX_REPORTED_ERRORS = 500;
-const PROGRESS_EVERY = 20;
+/** Rows per transaction, and how long one batch may hold it (see runImport). */
+const BATCH_ROWS = 100;
+const BATCH_MS = 250;
 
 type ImportRow = {
   id: string;
@@ -244,7 +246,13 @@ export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string
   return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
 }
 
-/** The import itself (job): each row in its own transaction through the same services as the API. */
+/**
+ * The import itself (job): rows go through the same services as the API (validation, audit,
+ * forecasts), a batch of them per transaction (withTenantBatch): each row is undone alone when it
+ * fails, and a batch ends after BATCH_ROWS rows or BATCH_MS, so other requests on the embedded
+ * database, which waits for the open transaction, are not held up for long. The progress is saved
+ * in the batch's own transaction, so it always counts exactly the rows that are stored.
+ */
 export async function runImport(deps: AppDeps, tenantId: string, importId: string): Promise<void> {
   const job = await load(deps, tenantId, importId);
   if (job.status !== 'queued') return;
@@ -263,26 +271,35 @@ export async function runImport(deps: AppDeps, tenantId: string, importId: strin
       deps.now(),
     ]),
   );
-  const counts = { processed: 0, created: 0, updated: 0, failed: 0 };
-  const errors: Array<{ row: number } & FieldError> = [];
+  let counts = { processed: 0, created: 0, updated: 0, failed: 0 };
+  let errors: Array<{ row: number } & FieldError> = [];
   try {
-    for (const [index, cells] of job.rows.entries()) {
-      const outcome = await importRow(
-        deps,
-        ctx,
-        job.kind,
-        prepareRow(job.kind, cells, job.mapping, index + 2),
-      );
-      counts.processed++;
-      if (outcome.result === 'failed') {
-        counts.failed++;
-        if (errors.length < MAX_REPORTED_ERRORS)
-          errors.push(...outcome.errors.map((e) => ({ row: index + 2, ...e })));
-      } else counts[outcome.result]++;
-      if (counts.processed % PROGRESS_EVERY === 0) {
-        await saveProgress(deps, tenantId, importId, counts, errors);
-        await letOthersRun();
-      }
+    while (counts.processed < job.rows.length) {
+      // Counted on copies, kept only when the batch commits.
+      const batch = { counts: { ...counts }, errors: [...errors] };
+      await withTenantBatch(deps.db, tenantId, async () => {
+        const started = performance.now();
+        const end = Math.min(job.rows.length, counts.processed + BATCH_ROWS);
+        for (let index = counts.processed; index < end; index++) {
+          const outcome = await importRow(
+            deps,
+            ctx,
+            job.kind,
+            prepareRow(job.kind, job.rows[index]!, job.mapping, index + 2),
+          );
+          batch.counts.processed++;
+          if (outcome.result === 'failed') {
+            batch.counts.failed++;
+            if (batch.errors.length < MAX_REPORTED_ERRORS)
+              batch.errors.push(...outcome.errors.map((e) => ({ row: index + 2, ...e })));
+          } else batch.counts[outcome.result]++;
+          if (performance.now() - started > BATCH_MS) break;
+        }
+        await saveProgress(deps, tenantId, importId, batch.counts, batch.errors);
+      });
+      counts = batch.counts;
+      errors = batch.errors;
+      await letOthersRun();
     }
     await saveProgress(deps, tenantId, importId, counts, errors, 'finished');
   } catch (error) {

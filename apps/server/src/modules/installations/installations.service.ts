@@ -233,43 +233,57 @@ export async function createInstallation(
   ctx: ServiceContext,
   input: InstallationInput,
 ): Promise<InstallationView> {
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const id = await addInstallation(tx, deps, ctx, input);
+    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
+  });
+}
+
+/**
+ * Adds an installation inside the caller's tenant transaction, with its audit event and forecasts;
+ * returns its id. createInstallation presents it for the API; an import needs only the id.
+ */
+export async function addInstallation(
+  tx: Queryable,
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: InstallationInput,
+): Promise<string> {
   if (!canCreateCustomer(ctx.principal)) throw forbidden();
   assertForecastMode(input.forecastMode ?? 'automatic', input.customIntervalMonths);
   const now = deps.now();
-  return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const { labelIds, locationId, buildingId, ...fields } = input;
-    const placement = await placementFor(tx, ctx.tenantId, { locationId, buildingId });
-    let id: string | undefined;
-    // The token is generated once; a collision of 99 random bits is not expected, but is retried.
-    for (let attempt = 0; !id; attempt++) {
-      try {
-        id = await insertInstallation(
-          tx,
-          ctx.tenantId,
-          { ...fields, ...placement },
-          generateHumanCode(4, 5),
-          ctx.principal.userId,
-          now,
-        );
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt > 2) throw error;
-      }
+  const { labelIds, locationId, buildingId, ...fields } = input;
+  const placement = await placementFor(tx, ctx.tenantId, { locationId, buildingId });
+  let id: string | undefined;
+  // The token is generated once; a collision of 99 random bits is not expected, but is retried.
+  for (let attempt = 0; !id; attempt++) {
+    try {
+      id = await insertInstallation(
+        tx,
+        ctx.tenantId,
+        { ...fields, ...placement },
+        generateHumanCode(4, 5),
+        ctx.principal.userId,
+        now,
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt > 2) throw error;
     }
-    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'installation', id, labelIds);
-    await audit(
-      tx,
-      ctx,
-      {
-        action: 'installation.created',
-        entityType: 'installation',
-        entityId: id,
-        details: { locationId: placement.locationId },
-      },
-      now,
-    );
-    await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
-    return (await presentInstallations(tx, deps, ctx, [await load(tx, ctx, id)]))[0]!;
-  });
+  }
+  if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'installation', id, labelIds);
+  await audit(
+    tx,
+    ctx,
+    {
+      action: 'installation.created',
+      entityType: 'installation',
+      entityId: id,
+      details: { locationId: placement.locationId },
+    },
+    now,
+  );
+  await refreshInstallationForecasts(tx, ctx.tenantId, [id], today(deps), now);
+  return id;
 }
 
 /** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */

@@ -143,48 +143,62 @@ export async function createLocation(
   ctx: ServiceContext,
   input: LocationInput,
 ): Promise<LocationView> {
-  if (!canCreateCustomer(ctx.principal)) throw forbidden();
-  const now = deps.now();
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    if (!(await findCustomer(tx, ctx.tenantId, input.customerId))) {
-      throw fieldError('customerId', 'No customer with this id.', 'not_found');
-    }
-    const { contacts, labelIds, region, ...fields } = input;
-    const country = fields.country ?? 'BE';
-    const id = await insertLocation(
-      tx,
-      ctx.tenantId,
-      { ...fields, country, ...regionColumns({ region }, { country, postcode: fields.postcode ?? '' }) },
-      ctx.principal.userId,
-      now,
-    );
-    await tx.query(
-      `insert into buildings (tenant_id, location_id, name, is_default, forecast_enabled, created_by, created_at, updated_at)
-       values ($1, $2, $3, true, $4, $5, $6, $6)`,
-      [
-        ctx.tenantId,
-        id,
-        DEFAULT_BUILDING_NAME,
-        (await readSettings(tx, ctx.tenantId)).defaults.buildingForecastsEnabled,
-        ctx.principal.userId,
-        now,
-      ],
-    );
-    if (contacts) await replaceContacts(tx, ctx.tenantId, id, contacts);
-    if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'location', id, labelIds);
-    await audit(
-      tx,
-      ctx,
-      {
-        action: 'location.created',
-        entityType: 'location',
-        entityId: id,
-        details: { customerId: input.customerId },
-      },
-      now,
-    );
+    const id = await addLocation(tx, deps, ctx, input);
     return (await present(tx, ctx, [(await findLocation(tx, ctx.tenantId, id))!]))[0]!;
   });
+}
+
+/**
+ * Adds a location and its default building inside the caller's tenant transaction, with its audit
+ * event; returns its id. createLocation presents it for the API; an import needs only the id.
+ */
+export async function addLocation(
+  tx: Queryable,
+  deps: AppDeps,
+  ctx: ServiceContext,
+  input: LocationInput,
+): Promise<string> {
+  if (!canCreateCustomer(ctx.principal)) throw forbidden();
+  const now = deps.now();
+  if (!(await findCustomer(tx, ctx.tenantId, input.customerId))) {
+    throw fieldError('customerId', 'No customer with this id.', 'not_found');
+  }
+  const { contacts, labelIds, region, ...fields } = input;
+  const country = fields.country ?? 'BE';
+  const id = await insertLocation(
+    tx,
+    ctx.tenantId,
+    { ...fields, country, ...regionColumns({ region }, { country, postcode: fields.postcode ?? '' }) },
+    ctx.principal.userId,
+    now,
+  );
+  await tx.query(
+    `insert into buildings (tenant_id, location_id, name, is_default, forecast_enabled, created_by, created_at, updated_at)
+     values ($1, $2, $3, true, $4, $5, $6, $6)`,
+    [
+      ctx.tenantId,
+      id,
+      DEFAULT_BUILDING_NAME,
+      (await readSettings(tx, ctx.tenantId)).defaults.buildingForecastsEnabled,
+      ctx.principal.userId,
+      now,
+    ],
+  );
+  if (contacts) await replaceContacts(tx, ctx.tenantId, id, contacts);
+  if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'location', id, labelIds);
+  await audit(
+    tx,
+    ctx,
+    {
+      action: 'location.created',
+      entityType: 'location',
+      entityId: id,
+      details: { customerId: input.customerId },
+    },
+    now,
+  );
+  return id;
 }
 
 /** `expectedVersion` (body `version` or If-Match): a change made on an older version is a 409. */
