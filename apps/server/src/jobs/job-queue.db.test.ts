@@ -13,6 +13,7 @@ const handled: string[] = [];
 let failuresLeft = 0;
 const ranInRequestContext: string[] = [];
 const queueName = `test.echo_${Date.now().toString(36)}`;
+const hangingQueue = `test.hang_${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -32,6 +33,14 @@ beforeAll(async () => {
       // Whether the job ran inside a request's context (it must not).
       if (currentBeforeCommit()) ranInRequestContext.push(message);
     },
+  });
+  jobs.register({
+    name: hangingQueue,
+    payload: z.object({}),
+    retryLimit: 0,
+    expireInSeconds: 1,
+    // Never settles, like a handler stuck on a lost connection.
+    handler: () => new Promise<void>(() => undefined),
   });
   await jobs.start();
 });
@@ -86,6 +95,23 @@ describe('job queue', () => {
     expect(handled).toContain('second try');
     const states = await jobStates();
     expect(states.map((s) => s.state)).toEqual(['completed', 'completed']);
+  });
+
+  it('fails a job whose handler runs past its time limit and goes on with the others', async () => {
+    await jobs.send(hangingQueue, {});
+    await jobs.send(queueName, { message: 'after the hung one' });
+    const started = Date.now();
+    await jobs.drain();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(handled).toContain('after the hung one');
+    const [hung] = await db.query<{ state: string; output: { message?: string } }>(
+      'select state, output from pgboss.job where name = $1',
+      [hangingQueue],
+    );
+    expect(hung).toMatchObject({
+      state: 'failed',
+      output: { message: expect.stringContaining('time limit') },
+    });
   });
 
   it('runs jobs woken by a request outside that request (its idempotency work stays with it)', async () => {

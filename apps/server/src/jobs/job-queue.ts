@@ -26,6 +26,7 @@ type AnyJob = JobDefinition<unknown>;
 
 const POLL_INTERVAL_MS = 1000;
 const BATCH_SIZE = 5;
+const DEFAULT_EXPIRE_SECONDS = 300;
 
 /**
  * Background work on the application's own database through pg-boss: on PostgreSQL as usual,
@@ -85,7 +86,7 @@ export class JobQueue {
         retryLimit: def.retryLimit ?? 5,
         retryDelay: def.retryDelaySeconds ?? 10,
         retryBackoff: true,
-        expireInSeconds: def.expireInSeconds ?? 300,
+        expireInSeconds: def.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
       });
     }
     if (this.runsSchedules) {
@@ -173,7 +174,7 @@ export class JobQueue {
       for (const job of jobs ?? []) {
         processed++;
         try {
-          await definition.handler(definition.payload.parse(job.data));
+          await this.runWithinTimeLimit(definition, job.data);
           await this.boss.complete(definition.name, job.id);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
@@ -186,5 +187,29 @@ export class JobQueue {
       }
     }
     return processed;
+  }
+
+  /**
+   * Runs a job's handler, but waits for it no longer than the job's expiry: the worker runs one job
+   * at a time, so a handler that never settles would otherwise hold up every job after it. Past the
+   * limit the job fails (pg-boss retries it) and the worker goes on; the handler is left to end on
+   * its own, its outcome ignored.
+   */
+  private async runWithinTimeLimit(definition: AnyJob, data: unknown): Promise<void> {
+    const limitMs = (definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS) * 1000;
+    const running = definition.handler(definition.payload.parse(data));
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.log.error({ job: definition.name, limitSeconds: limitMs / 1000 }, 'job ran past its time limit');
+        reject(new Error(`The job ran past its time limit of ${limitMs / 1000} s.`));
+      }, limitMs);
+    });
+    running.catch(() => undefined);
+    try {
+      await Promise.race([running, overdue]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
