@@ -310,6 +310,68 @@ describe(`cross-tenant attack (${TEST_DB_KIND}, ${FULL ? 'full' : 'quick'})`, ()
     expect(refused).toEqual([]);
   });
 
+  it('gives tenant B nothing of A’s through A’s list cursors, on the list they came from or another', async () => {
+    // Every cursor-paged list of the OpenAPI document; A takes a first page of one row to get a cursor,
+    // and B sends it to that list and to every other (where it is refused or positions B's own list).
+    const doc = t.app.swagger() as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name?: string }> }>>;
+    };
+    const lists = Object.entries(doc.paths)
+      .filter(([, methods]) => methods.get?.parameters?.some((p) => p.name === 'cursor'))
+      .map(([path]) => path);
+    // A second location and installation of A's, so that their lists (and the forecasts) have a second page.
+    const second = await victim.admin.post('/api/v1/locations', {
+      customerId: victim.ids.customer,
+      name: `Tweede ${victim.marker}`,
+      street: 'Kerkstraat',
+      number: '2',
+      postcode: '9000',
+      city: 'Gent',
+    });
+    expect(second.statusCode).toBe(201);
+    const installation = await victim.admin.post('/api/v1/installations', {
+      locationId: second.data.id,
+      kind: 'refrigeration',
+      refrigerant: 'R-404A',
+      chargeKg: 12,
+      brand: `Tweede ${victim.marker}`,
+    });
+    expect(installation.statusCode).toBe(201);
+    const cursors = new Map<string, string>();
+    for (const path of lists) {
+      const page = await victim.admin.get(`${path}?limit=1`);
+      expect(page.statusCode, `A lists ${path}`).toBe(200);
+      if (page.data.nextCursor) cursors.set(path, page.data.nextCursor as string);
+    }
+    // Only lists where A has one record or none give no cursor (the incomplete-installations report).
+    expect(cursors.size).toBeGreaterThanOrEqual(lists.length - 1);
+    const answers: Record<string, number> = {};
+    for (const [from, cursor] of cursors) {
+      for (const path of lists) {
+        for (const credential of CREDENTIALS) {
+          if (credential === 'portal') continue; // the portal has no cursor-paged lists of these
+          const url = `${path}?limit=50&cursor=${encodeURIComponent(cursor)}`;
+          const res = await t.app.inject({
+            method: 'GET',
+            url,
+            headers: credentials.get(credential),
+            remoteAddress: randomIp(),
+          });
+          stats.requests += 1;
+          answers[res.statusCode] = (answers[res.statusCode] ?? 0) + 1;
+          const where = `${credential} GET ${url} (A's cursor of ${from})`;
+          if (res.statusCode >= 500) failures.push(`${where}: ${res.statusCode}`);
+          if (res.statusCode < 300) {
+            const found = foundCanaries(await responseText(res), canaries, new Set());
+            if (found.length) failures.push(`${where}: shows A's ${found.join(', ')}`);
+          }
+        }
+      }
+    }
+    console.log(`A's cursors in B's hands: ${cursors.size} lists, answers ${JSON.stringify(answers)}`);
+    expect(failures).toEqual([]);
+  });
+
   it('never lets tenant B see or change tenant A’s data', async () => {
     const started = Date.now();
     let before = await fingerprint(victim.ids.account);
