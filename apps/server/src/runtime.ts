@@ -6,7 +6,7 @@ import { runMigrations } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { PdfRenderer } from './documents/pdf-renderer.js';
-import { registerJobs } from './jobs/register-jobs.js';
+import { registerJobs, resumeWorkOnStart } from './jobs/register-jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { MailQueue } from './mail/mail-queue.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -62,7 +62,11 @@ export async function openRuntime(
       deps,
       mailer,
       startWorker: () => {
-        if (options.roles.includes('worker')) jobs.startWorker();
+        if (!options.roles.includes('worker')) return;
+        jobs.startWorker();
+        resumeWorkOnStart(deps).catch((error: unknown) =>
+          log.error({ err: error }, 'taking up interrupted work failed'),
+        );
       },
       close: async () => {
         await jobs.stop();

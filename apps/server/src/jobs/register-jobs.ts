@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { AppDeps } from '../context.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { recomputeAllForecasts } from '../modules/forecasts/forecast-recompute.js';
-import { IMPORT_JOB, runImport } from '../modules/imports/imports.service.js';
+import {
+  IMPORT_JOB,
+  RESUME_IMPORTS_JOB,
+  resumeInterruptedImports,
+  runImport,
+} from '../modules/imports/import-runner.js';
 import { MAX_SEND_ATTEMPTS, runSend, SEND_JOB } from '../modules/documents/work-order-send.service.js';
 
 /**
@@ -27,6 +32,15 @@ export function registerJobs(deps: AppDeps): void {
     expireInSeconds: 4 * 3600,
     handler: async ({ tenantId, importId }) => runImport(deps, tenantId, importId),
   });
+
+  deps.jobs.register({
+    name: RESUME_IMPORTS_JOB,
+    payload: z.unknown(),
+    handler: async () => {
+      await resumeInterruptedImports(deps);
+    },
+  });
+  deps.jobs.schedule(RESUME_IMPORTS_JOB, '*/5 * * * *');
 
   deps.jobs.register({
     name: 'maintenance.purge_rate_limits',
@@ -59,4 +73,14 @@ export function registerJobs(deps: AppDeps): void {
     },
   });
   deps.jobs.schedule('forecasts.recompute', '30 2 * * *');
+}
+
+/**
+ * Work to take up when the worker starts. On the embedded database the data-directory lock proves
+ * no other process runs anything, so an import left running was interrupted for certain and goes on
+ * at once; on PostgreSQL another server may be running it, and the scheduled imports.resume waits
+ * until it has been silent for a while.
+ */
+export async function resumeWorkOnStart(deps: AppDeps): Promise<void> {
+  if (deps.db.kind === 'pglite') await resumeInterruptedImports(deps, deps.now());
 }

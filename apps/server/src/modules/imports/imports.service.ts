@@ -1,22 +1,15 @@
 import { z } from 'zod';
 import type { AppDeps, ServiceContext } from '../../context.js';
-import { letOthersRun } from '../../db/event-loop.js';
-import { withTenant, withTenantBatch } from '../../db/tenant-scope.js';
+import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound, type FieldError } from '../../http/errors.js';
 import { audit } from '../audit/audit-recorder.js';
-import { principalOf } from '../users/principal-of.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import { IMPORT_COLUMNS, suggestMapping, type ImportKind } from './import-columns.js';
 import { prepareRow, resolveReference } from './import-rows.js';
-import { importRow } from './import-writer.js';
+import { IMPORT_JOB, MAX_REPORTED_ERRORS } from './import-runner.js';
 import { readSpreadsheet, type Cell } from './spreadsheet-reader.js';
 
-export const IMPORT_JOB = 'imports.run';
 const PREVIEW_ROWS = 20;
-const MAX_REPORTED_ERRORS = 500;
-/** Rows per transaction, and how long one batch may hold it (see runImport). */
-const BATCH_ROWS = 100;
-const BATCH_MS = 250;
 
 type ImportRow = {
   id: string;
@@ -229,8 +222,8 @@ export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string
   assertCanImport(ctx);
   await withTenant(deps.db, ctx.tenantId, async (tx) => {
     const rows = await tx.query(
-      "update imports set status = 'queued' where tenant_id = $1 and id = $2 and status = 'preview' returning id",
-      [ctx.tenantId, id],
+      "update imports set status = 'queued', progress_at = $3 where tenant_id = $1 and id = $2 and status = 'preview' returning id",
+      [ctx.tenantId, id, deps.now()],
     );
     if (rows.length === 0) {
       const [exists] = await tx.query('select 1 from imports where tenant_id = $1 and id = $2', [
@@ -244,112 +237,4 @@ export async function startImport(deps: AppDeps, ctx: ServiceContext, id: string
     deps.jobs.enqueue(tx, IMPORT_JOB, { tenantId: ctx.tenantId, importId: id });
   });
   return describe(deps, ctx.tenantId, await loadForView(deps, ctx.tenantId, id));
-}
-
-/**
- * The import itself (job): rows go through the same services as the API (validation, audit,
- * forecasts), a batch of them per transaction (withTenantBatch): each row is undone alone when it
- * fails, and a batch ends after BATCH_ROWS rows or BATCH_MS, so other requests on the embedded
- * database, which waits for the open transaction, are not held up for long. The progress is saved
- * in the batch's own transaction, so it always counts exactly the rows that are stored.
- */
-export async function runImport(deps: AppDeps, tenantId: string, importId: string): Promise<void> {
-  const job = await load(deps, tenantId, importId);
-  if (job.status !== 'queued') return;
-  const principal = await principalOf(deps, tenantId, job.created_by);
-  const ctx: ServiceContext = {
-    tenantId,
-    principal,
-    requestId: `import-${importId}`,
-    ip: null,
-    userAgent: 'import',
-  };
-  await withTenant(deps.db, tenantId, (tx) =>
-    tx.query("update imports set status = 'running', started_at = $3 where tenant_id = $1 and id = $2", [
-      tenantId,
-      importId,
-      deps.now(),
-    ]),
-  );
-  let counts = { processed: 0, created: 0, updated: 0, failed: 0 };
-  let errors: Array<{ row: number } & FieldError> = [];
-  try {
-    while (counts.processed < job.rows.length) {
-      // Counted on copies, kept only when the batch commits.
-      const batch = { counts: { ...counts }, errors: [...errors] };
-      await withTenantBatch(deps.db, tenantId, async () => {
-        const started = performance.now();
-        const end = Math.min(job.rows.length, counts.processed + BATCH_ROWS);
-        for (let index = counts.processed; index < end; index++) {
-          const outcome = await importRow(
-            deps,
-            ctx,
-            job.kind,
-            prepareRow(job.kind, job.rows[index]!, job.mapping, index + 2),
-          );
-          batch.counts.processed++;
-          if (outcome.result === 'failed') {
-            batch.counts.failed++;
-            if (batch.errors.length < MAX_REPORTED_ERRORS)
-              batch.errors.push(...outcome.errors.map((e) => ({ row: index + 2, ...e })));
-          } else batch.counts[outcome.result]++;
-          if (performance.now() - started > BATCH_MS) break;
-        }
-        await saveProgress(deps, tenantId, importId, batch.counts, batch.errors);
-      });
-      counts = batch.counts;
-      errors = batch.errors;
-      await letOthersRun();
-    }
-    await saveProgress(deps, tenantId, importId, counts, errors, 'finished');
-  } catch (error) {
-    await saveProgress(
-      deps,
-      tenantId,
-      importId,
-      counts,
-      errors,
-      'failed',
-      error instanceof Error ? error.message : String(error),
-    );
-    throw error;
-  }
-  await withTenant(deps.db, tenantId, (tx) =>
-    audit(
-      tx,
-      ctx,
-      { action: 'import.finished', entityType: 'import', entityId: importId, details: counts },
-      deps.now(),
-    ),
-  );
-}
-
-async function saveProgress(
-  deps: AppDeps,
-  tenantId: string,
-  id: string,
-  c: { processed: number; created: number; updated: number; failed: number },
-  errors: unknown[],
-  status?: 'finished' | 'failed',
-  failure?: string,
-) {
-  await withTenant(deps.db, tenantId, (tx) =>
-    tx.query(
-      `update imports set processed = $3, created_count = $4, updated_count = $5, failed_count = $6, errors = $7,
-          status = coalesce($8, status), failure = coalesce($9, failure), finished_at = case when $8::text is null then finished_at else $10 end
-        where tenant_id = $1 and id = $2`,
-      [
-        tenantId,
-        id,
-        c.processed,
-        c.created,
-        c.updated,
-        c.failed,
-        JSON.stringify(errors),
-        status ?? null,
-        failure ?? null,
-        deps.now(),
-      ],
-    ),
-  );
 }
