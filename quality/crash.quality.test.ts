@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../bench/lib/api.mjs';
-import type { Environment } from '../bench/lib/environment.mjs';
+import { describe, expect, it } from 'vitest';
 import type { JsonResponse } from '../bench/lib/load.mjs';
 import { cylinderBalanceMismatches, staleForecasts, withServerDatabase } from './support/consistency.js';
+import { DB, useCrashServer } from './support/crash-server.js';
 import { FULL, sized } from './support/mode.js';
-import { openServer, signInDevice, signUp, type Client } from './support/real-server.js';
+import { signInDevice } from './support/real-server.js';
 import {
-  createSites,
   customerBody,
   executedWorkOrderBody,
   installationBody,
   listAll,
   plannedWorkOrderBody,
-  type Site,
 } from './support/write-mix.js';
 
 /**
@@ -22,36 +19,11 @@ import {
  * content, nothing may be half-written, and the server must start cleanly every time. See
  * docs/quality.md ("Crash consistency").
  */
-const DB = process.env.TEST_DB ?? 'pglite';
 const WRITES = sized(150, 1000);
 const KILLS = sized(1, 4);
 const WORKERS = sized(24, 64);
-const SITES = sized(4, 8);
 
-let environment: Environment;
-let api: Api;
-let client: Client;
-let sites: Site[];
-
-beforeAll(async () => {
-  environment = await openServer();
-  ({ api, client } = await signUp(environment));
-  sites = await createSites(api, SITES);
-  // Setting up the full size takes minutes on a busy machine.
-}, 600_000);
-afterAll(async () => environment?.close());
-
-/** What the killed server processes printed (shown when something failed). */
-const outputs: string[] = [];
-const serverOutput = () =>
-  [...outputs, environment.server().output()].join('\n--- killed ---\n').slice(-20_000);
-
-/** Kills the server (SIGKILL) and starts it again on the same data; the port stays the same. */
-async function crashAndRestart(): Promise<void> {
-  outputs.push(environment.server().output());
-  await environment.server().kill();
-  await environment.restart();
-}
+const server = useCrashServer();
 
 /** What one write sent, and whether its 2xx answer arrived. */
 type Sent =
@@ -63,6 +35,7 @@ type Sent =
 
 describe(`crash consistency (${DB})`, () => {
   it(`keeps every acknowledged write through kill -9 (${WRITES} writes, ${KILLS} kills), nothing half-written`, async () => {
+    const { environment, api, client, sites, crashAndRestart, serverOutput } = server;
     const sent: Sent[] = [];
     const unexpected: string[] = [];
     let issued = 0;
@@ -253,153 +226,5 @@ describe(`crash consistency (${DB})`, () => {
     console.log(`crash (${DB}, ${FULL ? 'full' : 'quick'}): ${JSON.stringify(counts)}`);
     expect(await environment.server().stop()).toBe(0);
     await environment.restart();
-  });
-
-  it('replays an offline-sync batch twice, also across kill -9, and creates nothing twice', async () => {
-    const device = await signInDevice(environment, `quality-${DB}-device`);
-    const batchSize = sized(12, 100);
-    const batch = (round: string) =>
-      Array.from({ length: batchSize }, (_, n) => {
-        const tag = `sync-${DB}-${round}-${n}-${randomUUID().slice(0, 8)}`;
-        const { body, activityCount } = executedWorkOrderBody(api, sites[n % sites.length]!, tag, n);
-        return { key: randomUUID(), tag, body, activityCount };
-      });
-    let answered = 0;
-    /** Sends every item as the field app does (its Idempotency-Key), several at a time. */
-    const push = async (items: ReturnType<typeof batch>, parallel = 4) => {
-      const results = new Map<string, { status: number; id?: string; replayed: boolean } | 'broken'>();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: parallel }, async () => {
-          while (next < items.length) {
-            const item = items[next++]!;
-            try {
-              const response = await device.send('POST', '/work-orders', item.body, {
-                'idempotency-key': item.key,
-              });
-              answered += 1;
-              results.set(item.key, {
-                status: response.status,
-                id: response.body?.id,
-                replayed: response.headers['idempotent-replayed'] === 'true',
-              });
-            } catch {
-              results.set(item.key, 'broken');
-            }
-          }
-        }),
-      );
-      return results;
-    };
-    const countByTag = async (items: ReturnType<typeof batch>) => {
-      const tags = new Set(items.map((i) => i.tag));
-      const found = new Map<string, number[]>();
-      for (const w of await listAll<{ notes: string; activities: unknown[] }>(client, '/work-orders')) {
-        if (tags.has(w.notes)) found.set(w.notes, [...(found.get(w.notes) ?? []), w.activities.length]);
-      }
-      return found;
-    };
-
-    // The same batch twice: the second time every answer is a replay of the first.
-    const first = batch('twice');
-    const once = await push(first);
-    const twice = await push(first);
-    for (const item of first) {
-      const a = once.get(item.key);
-      const b = twice.get(item.key);
-      expect(a !== 'broken' && a?.status).toBe(201);
-      expect(b !== 'broken' && b?.replayed && b.id === (a !== 'broken' ? a?.id : undefined), item.tag).toBe(
-        true,
-      );
-    }
-    const stored = await countByTag(first);
-    for (const item of first) expect(stored.get(item.tag)).toEqual([item.activityCount]);
-
-    // Killed in the middle of the first attempt: the retry completes, and nothing is doubled.
-    const crashed = batch('crash');
-    answered = 0;
-    const firstTry = push(crashed, 8);
-    while (answered < batchSize / 3) await new Promise((r) => setTimeout(r, 5));
-    await crashAndRestart();
-    const before = await firstTry;
-    // The field app retries a 409 "still running" later; after a crash it must not stay one.
-    const after = new Map<string, { status: number; id?: string; replayed: boolean } | 'broken'>();
-    const done = (key: string) => {
-      const result = after.get(key);
-      return result !== undefined && result !== 'broken' && result.status === 201;
-    };
-    for (let attempt = 0; attempt < 10 && crashed.some((i) => !done(i.key)); attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 1000));
-      for (const [key, result] of await push(crashed.filter((i) => !done(i.key)))) after.set(key, result);
-    }
-    for (const item of crashed) {
-      const retry = after.get(item.key);
-      expect(retry !== 'broken' && retry?.status, `${item.tag}: ${JSON.stringify(retry)}`).toBe(201);
-      const original = before.get(item.key);
-      if (original !== 'broken' && original?.status === 201 && retry !== 'broken')
-        expect(retry?.id).toBe(original.id);
-    }
-    const afterCrash = await countByTag(crashed);
-    for (const item of crashed) expect(afterCrash.get(item.tag), item.tag).toEqual([item.activityCount]);
-    console.log(
-      `replay (${DB}): ${batchSize} items twice; across the crash ${[...before.values()].filter((r) => r !== 'broken' && r.status === 201).length} answered before the kill, all ${batchSize} once after`,
-    );
-  });
-
-  it('keeps an import killed half-way consistent, and finishes it from its last batch after the restart', async () => {
-    const rows = sized(600, 3000);
-    const prefix = `KILL${randomUUID().slice(0, 6).toUpperCase()}`;
-    const csv = [
-      'Naam;Klantnummer',
-      ...Array.from({ length: rows }, (_, i) => `Klant ${prefix} ${i + 1};${prefix}-${i + 1}`),
-    ];
-    const upload = await fetch(
-      `${environment.server().url}/api/v1/imports?kind=customers&filename=klanten.csv`,
-      {
-        method: 'POST',
-        headers: { ...api.headers, 'content-type': 'text/csv' },
-        body: csv.join('\n'),
-      },
-    );
-    expect(upload.status).toBe(201);
-    const { id } = (await upload.json()) as { id: string };
-    await client.ok('POST', `/imports/${id}/start`);
-    const progress = async () =>
-      (await client.ok('GET', `/imports/${id}`)) as {
-        status: string;
-        progress: { processed: number; created: number };
-      };
-    // Killed once some batches are in, well before the end.
-    for (let polls = 0; (await progress()).progress.processed === 0; polls++) {
-      if (polls > 2_000) throw new Error('the import did not start');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    const beforeKill = (await progress()).progress.processed;
-    await crashAndRestart();
-    const stored = async () =>
-      new Set(
-        (await listAll<{ customerNumber: string }>(client, `/customers?q=${prefix}`)).map(
-          (c) => c.customerNumber,
-        ),
-      ).size;
-    if (DB === 'pglite') {
-      // One process per data directory: the restarted server takes the import up at once.
-      await expect
-        .poll(async () => (await progress()).status, { timeout: 120_000, interval: 250 })
-        .toBe('finished');
-      expect((await progress()).progress).toMatchObject({ processed: rows, created: rows });
-      expect(await stored()).toBe(rows);
-      const all = await listAll<{ customerNumber: string }>(client, `/customers?q=${prefix}`);
-      expect(all).toHaveLength(rows);
-    } else {
-      // Another server might still run it, so it is taken up only after two silent minutes (the
-      // import-runner DB test covers that); here: what it reports is exactly what is stored.
-      const state = await progress();
-      expect(['running', 'finished']).toContain(state.status);
-      expect(await stored()).toBe(state.progress.created);
-    }
-    console.log(
-      `import across kill -9 (${DB}): ${rows} rows, ${beforeKill} processed just before the kill; ${DB === 'pglite' ? 'finished after the restart, each row stored once' : 'progress equals the rows stored'}`,
-    );
   });
 });

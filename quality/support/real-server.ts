@@ -64,7 +64,10 @@ export async function signUp(environment: Environment): Promise<{ api: Api; clie
 }
 
 /** The field app's sign-in: device tokens bound to the installation ID the app generated. */
-export async function signInDevice(environment: Environment, installationId: string): Promise<Client> {
+export async function signInDevice(
+  environment: Environment,
+  installationId: string,
+): Promise<Client & { headers: Record<string, string> }> {
   const anonymous = clientOf(environment, {}, 1);
   const pair = await anonymous.ok(
     'POST',
@@ -72,5 +75,6 @@ export async function signInDevice(environment: Environment, installationId: str
     { ...ADMIN, installationId, deviceName: 'Quality device', os: 'test' },
     { 'x-app-version': 'quality' },
   );
-  return clientOf(environment, { authorization: `Bearer ${pair.accessToken}` });
+  const headers = { authorization: `Bearer ${pair.accessToken}` };
+  return { ...clientOf(environment, headers), headers };
 }
