@@ -161,6 +161,12 @@ export function requestFactory(pool: IdPool): RequestFactory {
           pathValues[i] = g.oddPath;
           mutation = { kind: 'path', field: op.pathParams[i]!.name };
           invalid = !valid(op.pathParams[i]!.schema, safeDecode(g.oddPath));
+          // A dot segment is resolved away by every HTTP client (and by the server's router): the
+          // request then addresses another resource, so it is judged without this operation's rules.
+          if (g.oddPath === '..' || g.oddPath === '.') {
+            mutation = { kind: 'dot-segment', field: op.pathParams[i]!.name };
+            invalid = false;
+          }
         }
         let url = op.path;
         op.pathParams.forEach((p, i) => (url = url.replace(`{${p.name}}`, pathValues[i]!)));
