@@ -179,6 +179,38 @@ describe('row versions: a change made on an older version is refused', () => {
   }
 
   for (const kind of KINDS) {
+    it(`${kind.kind}: a change that names no field writes nothing, keeps the version and audits nothing`, async () => {
+      const { client, session } = await signUpCompany(t.app);
+      const path = await kind.create(client);
+      const changes = async () => {
+        const [row] = await t.deps.db.query<{ n: number }>(
+          `select count(*)::int as n from audit_events where tenant_id = $1 and action like '%.updated'`,
+          [session.account.id],
+        );
+        return row!.n;
+      };
+      const before = await changes();
+      for (const [body, headers] of [
+        [{ version: 1 }, {}],
+        [{}, { 'if-match': '"1"' }],
+        [{}, {}],
+      ] as const) {
+        const res = await client.patch(path, body, headers);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.data.version).toBe(1);
+        expect(res.headers.etag).toBe('"1"');
+      }
+      expect((await readView(client, kind, path)).version).toBe(1);
+      expect(await changes()).toBe(before);
+      // A stale version is still refused, even with nothing to change.
+      await client.patch(path, kind.change('real'));
+      const stale = await client.patch(path, { version: 1 });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.data.currentVersion).toBe(2);
+    });
+  }
+
+  for (const kind of KINDS) {
     it(`${kind.kind}: of two concurrent changes made on the same version, exactly one wins`, async () => {
       const { client } = await signUpCompany(t.app);
       const path = await kind.create(client);

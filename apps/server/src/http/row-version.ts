@@ -53,6 +53,14 @@ export function assertVersion(current: number, expected: number | undefined, wha
   }
 }
 
+/**
+ * A change that names no field, only perhaps the version it was made on: nothing is written, the
+ * version stays (so the ETag others hold stays valid) and no change is audited.
+ */
+export function isEmptyPatch(patch: object): boolean {
+  return Object.entries(patch).every(([key, value]) => key === 'version' || value === undefined);
+}
+
 export type VersionedTable =
   | 'customers'
   | 'locations'

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import type { BuildingEvaluation } from '@climalog/compliance';
 import { audit } from '../audit/audit-recorder.js';
 import { refreshBuildingForecasts } from '../forecasts/forecast-store.js';
@@ -158,6 +158,11 @@ export async function updateBuilding(
     if (!canUpdateCustomer(ctx.principal, existing))
       throw forbidden('Technicians can change only the buildings they added themselves.');
     assertVersion(existing.version, expectedVersion, 'this building');
+    if (isEmptyPatch(patch))
+      return present(
+        existing,
+        await evaluateBuildingOf(tx, ctx.tenantId, existing, today(deps), ctx.principal.language),
+      );
     const { version: _version, ...fields } = patch;
     const { assignments, values } = patchAssignments(fields, COLUMNS, 4);
     await tx.query(

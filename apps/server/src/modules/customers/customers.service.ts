@@ -4,7 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { pageFrom } from '../../http/cursor.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
@@ -200,6 +200,7 @@ export async function updateCustomer(
     }
     assertVersion(existing.version, expectedVersion, 'this customer');
     const before = presentCustomer(existing, ctx.principal, (await labelsOf(tx, ctx.tenantId, [id])).get(id));
+    if (isEmptyPatch(patch)) return before;
     const { labelIds, version: _version, ...fields } = patch;
     const row = await updateRow(tx, ctx.tenantId, id, fields, now);
     if (labelIds) await setLabels(tx, ctx.tenantId, ctx.principal, 'customer', id, labelIds);

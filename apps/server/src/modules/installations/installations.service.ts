@@ -5,7 +5,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import { generateHumanCode } from '../../security/human-codes.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
@@ -302,6 +302,7 @@ export async function updateInstallationById(
       throw forbidden('Technicians can change only the installations they added themselves.');
     assertVersion(existing.version, expectedVersion, 'this installation');
     const before = (await presentInstallations(tx, deps, ctx, [existing]))[0]!;
+    if (isEmptyPatch(patch)) return before;
     const { labelIds, buildingId, version: _version, ...fields } = patch;
     assertForecastMode(
       fields.forecastMode ?? existing.forecast_mode,

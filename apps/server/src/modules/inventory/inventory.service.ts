@@ -1,7 +1,7 @@
 import type { AppDeps, ServiceContext } from '../../context.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isManagerOrAbove } from '../users/roles.js';
 import type { CylinderInput, CylinderPatch, ProductInput, ProductPatch } from './inventory.schemas.js';
@@ -97,6 +97,13 @@ export async function updateProduct(
     const current = await lockVersion(tx, 'products', ctx.tenantId, id);
     if (current === null) throw notFound('Product');
     assertVersion(current, expectedVersion, 'this product');
+    if (isEmptyPatch(patch)) {
+      const [row] = await tx.query<ProductRow>('select * from products where tenant_id = $1 and id = $2', [
+        ctx.tenantId,
+        id,
+      ]);
+      return presentProduct(row!);
+    }
     const [row] = await tx.query<ProductRow>(
       `update products set name = coalesce($3, name), sku = case when $4 then $5 else sku end, unit = coalesce($6, unit),
           notes = coalesce($7, notes), archived_at = case when $8::boolean is null then archived_at when $8 then coalesce(archived_at, $9) else null end,
@@ -229,6 +236,7 @@ export async function updateCylinder(
     );
     if (!existing) throw notFound('Cylinder');
     assertVersion(existing.version, expectedVersion, 'this cylinder');
+    if (isEmptyPatch(patch)) return presentCylinder(existing);
     if (patch.contentKg !== undefined && patch.contentKg > existing.capacity_kg) {
       throw fieldError('contentKg', 'The content cannot exceed the capacity.', 'over_capacity');
     }

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/database-errors.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isAdministrator } from '../users/roles.js';
 import type { LabelInput, LabelPatch, LabelScope, LabelView } from './labels.schemas.js';
@@ -119,6 +119,13 @@ export async function updateLabel(
       const current = await lockVersion(tx, 'labels', ctx.tenantId, id);
       if (current === null) throw notFound('Label');
       assertVersion(current, expectedVersion, 'this label');
+      if (isEmptyPatch(patch)) {
+        const [row] = await tx.query<LabelRow>('select * from labels where tenant_id = $1 and id = $2', [
+          ctx.tenantId,
+          id,
+        ]);
+        return present(row!);
+      }
       const [row] = await tx.query<LabelRow>(
         `update labels set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
           where tenant_id = $1 and id = $2 returning *`,

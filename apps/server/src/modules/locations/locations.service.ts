@@ -4,7 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
-import { assertVersion, lockVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { changedFields } from '../audit/changed-fields.js';
 import { refreshLocationForecasts } from '../forecasts/forecast-store.js';
@@ -218,6 +218,7 @@ export async function updateLocationById(
       throw forbidden('Technicians can change only the locations they added themselves.');
     assertVersion(existing.version, expectedVersion, 'this location');
     const before = (await present(tx, ctx, [existing]))[0]!;
+    if (isEmptyPatch(patch)) return before;
     const { contacts, labelIds, region, customerId, version: _version, ...fields } = patch;
     if (customerId !== undefined && customerId !== existing.customer_id) {
       throw fieldError(

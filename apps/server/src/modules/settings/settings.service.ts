@@ -3,7 +3,7 @@ import type { AppDeps, ServiceContext } from '../../context.js';
 import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden } from '../../http/errors.js';
-import { assertVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch } from '../../http/row-version.js';
 import { formatEnterpriseNumber } from '../../security/enterprise-number.js';
 import { audit } from '../audit/audit-recorder.js';
 import { isAdministrator } from '../users/roles.js';
@@ -88,6 +88,7 @@ export async function updateSettings(
     await tx.query('select 1 from tenant_settings where tenant_id = $1 for update', [ctx.tenantId]);
     const current = await readSettings(tx, ctx.tenantId);
     assertVersion(current.version, expectedVersion, 'the settings');
+    if (isEmptyPatch(patch)) return current;
     const { logo, version: _version, ...fields } = patch;
     const next = {
       ...current,

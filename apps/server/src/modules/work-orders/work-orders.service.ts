@@ -4,7 +4,7 @@ import { withTenant } from '../../db/tenant-scope.js';
 import { pageFrom } from '../../http/cursor.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { cursorKeyOf, positionFromCursor, positionOf, type Position } from '../../http/list-sort.js';
-import { assertVersion } from '../../http/row-version.js';
+import { assertVersion, isEmptyPatch } from '../../http/row-version.js';
 import { audit } from '../audit/audit-recorder.js';
 import { installationsOfWorkOrder, refreshInstallationForecasts } from '../forecasts/forecast-store.js';
 import { canReadCustomers } from '../customers/customers.policy.js';
@@ -250,6 +250,7 @@ export async function updateWorkOrder(
     if (!canUpdate(ctx.principal, existing))
       throw forbidden('Technicians change only the work orders they execute or created.');
     assertVersion(existing.version, expectedVersion, 'this work order');
+    if (isEmptyPatch(patch)) return (await presentWorkOrders(tx, ctx, [existing]))[0]!;
     const state: State = {
       status: patch.status ?? existing.status,
       plannedOn: patch.plannedOn === undefined ? existing.planned_on : patch.plannedOn,
