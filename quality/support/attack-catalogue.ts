@@ -132,6 +132,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /api/v1/audit-events/verify': { note: 'verifies the caller’s own audit chain' },
   'GET /api/v1/labels': { options: { scope: ['customer', 'location', 'installation', 'work_order'] } },
   'POST /api/v1/labels': { note: NONE, body: () => ({ scope: 'customer', name: 'Nieuw label' }) },
+  'GET /api/v1/labels/{id}': { path: { id: 'customerLabel' } },
   'PATCH /api/v1/labels/{id}': { path: { id: 'customerLabel' }, body: () => ({ name: 'Overgenomen' }) },
   'DELETE /api/v1/labels/{id}': { path: { id: 'customerLabel' }, destructive: true },
   'GET /api/v1/customers': {
@@ -235,6 +236,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
   'GET /api/v1/refrigerants': { note: 'the refrigerant catalogue' },
   'GET /api/v1/products': { options: { archived: ['true', 'false'] } },
   'POST /api/v1/products': { note: NONE, body: () => ({ name: 'Nieuw onderdeel' }) },
+  'GET /api/v1/products/{id}': { path: { id: 'product' } },
   'PATCH /api/v1/products/{id}': { path: { id: 'product' }, body: () => ({ name: 'Overgenomen' }) },
   'GET /api/v1/cylinders': { options: { archived: ['true', 'false'], kind: ['supply', 'recovery'] } },
   'POST /api/v1/cylinders': {

@@ -18,6 +18,7 @@ import {
   createCylinder,
   createProduct,
   getCylinder,
+  getProduct,
   listCylinders,
   listProducts,
   updateCylinder,
@@ -57,6 +58,18 @@ export function inventoryRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const created = await createProduct(deps, serviceContext(request), request.body);
       return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
+  });
+  r.get('/products/:id', {
+    schema: {
+      tags: ['Inventory'],
+      summary: 'One product, archived ones too (ETag = its version)',
+      params: idParam,
+      response: { 200: productView },
+    },
+    handler: async (request, reply) => {
+      const product = await getProduct(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(product.version)).send(product);
     },
   });
   r.patch('/products/:id', {

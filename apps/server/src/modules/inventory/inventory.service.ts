@@ -65,6 +65,17 @@ export async function listProducts(deps: AppDeps, ctx: ServiceContext, includeAr
   );
 }
 
+export async function getProduct(deps: AppDeps, ctx: ServiceContext, id: string) {
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [row] = await tx.query<ProductRow>('select * from products where tenant_id = $1 and id = $2', [
+      ctx.tenantId,
+      id,
+    ]);
+    if (!row) throw notFound('Product');
+    return presentProduct(row);
+  });
+}
+
 export async function createProduct(deps: AppDeps, ctx: ServiceContext, input: ProductInput) {
   assertManager(ctx);
   const now = deps.now();

@@ -6,7 +6,7 @@ import { serviceContext } from '../../http/authentication.js';
 import { etag, expectedVersion } from '../../http/row-version.js';
 import { idParam } from '../../http/schema-helpers.js';
 import { LABEL_SCOPES, labelInput, labelPatch, labelView } from './labels.schemas.js';
-import { createLabel, deleteLabel, listLabels, updateLabel } from './labels.service.js';
+import { createLabel, deleteLabel, getLabel, listLabels, updateLabel } from './labels.service.js';
 
 const tags = ['Labels'];
 
@@ -35,6 +35,19 @@ export function labelRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async (request, reply) => {
       const created = await createLabel(deps, serviceContext(request), request.body);
       return reply.status(201).header('etag', etag(created.version)).send(created);
+    },
+  });
+
+  r.get('/labels/:id', {
+    schema: {
+      tags,
+      summary: 'One label definition (ETag = its version)',
+      params: idParam,
+      response: { 200: labelView },
+    },
+    handler: async (request, reply) => {
+      const label = await getLabel(deps, serviceContext(request), request.params.id);
+      return reply.header('etag', etag(label.version)).send(label);
     },
   });
 

@@ -64,6 +64,18 @@ export async function listLabels(
   });
 }
 
+/** One label definition (everybody who may read labels sees their definitions). */
+export async function getLabel(deps: AppDeps, ctx: ServiceContext, id: string): Promise<LabelView> {
+  return withTenant(deps.db, ctx.tenantId, async (tx) => {
+    const [row] = await tx.query<LabelRow>('select * from labels where tenant_id = $1 and id = $2', [
+      ctx.tenantId,
+      id,
+    ]);
+    if (!row) throw notFound('Label');
+    return present(row);
+  });
+}
+
 export async function createLabel(deps: AppDeps, ctx: ServiceContext, input: LabelInput): Promise<LabelView> {
   assertAdmin(ctx);
   const now = deps.now();
