@@ -11,23 +11,29 @@ type Props<T> = {
   empty: string;
   /** The table of list.items. */
   children: ReactNode;
+  /**
+   * Embedded in another page (a customer's installations): less room around the empty text, and no
+   * "showing n" footer for a short list that is shown whole.
+   */
+  compact?: boolean;
 };
 
 /** A paged list's state: its error, a loader, the empty text or the table, then "load more". */
-export function PagedResults<T>({ list, empty, children }: Props<T>) {
+export function PagedResults<T>({ list, empty, children, compact = false }: Props<T>) {
+  const footer = list.items.length > 0 && (!compact || list.hasNextPage || list.items.length > 10);
   return (
     <>
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <CenteredLoader />
       ) : list.items.length === 0 ? (
-        <Text c="dimmed" py="lg" ta="center">
+        <Text c="dimmed" py={compact ? 'md' : 'lg'} ta="center">
           {empty}
         </Text>
       ) : (
         children
       )}
-      {list.items.length > 0 && (
+      {footer && (
         <LoadMore
           shown={list.items.length}
           hasMore={list.hasNextPage}

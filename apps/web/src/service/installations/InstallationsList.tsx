@@ -1,7 +1,4 @@
-import { Text } from '@mantine/core';
-import { CenteredLoader } from '../../components/CenteredLoader';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedResults } from '../../components/PagedResults';
 import type { SortControl } from '../../components/useListParams';
 import { usePagedList } from '../../components/usePagedList';
 import {
@@ -28,25 +25,8 @@ export function InstallationsList({ filters, sort, showCustomer, empty }: Props)
     listInstallations(params, cursor),
   );
   return (
-    <>
-      <ErrorAlert error={list.error} />
-      {list.isPending ? (
-        <CenteredLoader />
-      ) : list.items.length === 0 ? (
-        <Text c="dimmed" py="md" ta="center">
-          {empty}
-        </Text>
-      ) : (
-        <InstallationsTable installations={list.items} showCustomer={showCustomer} sort={sort} />
-      )}
-      {list.items.length > 0 && (list.hasNextPage || list.items.length > 10) && (
-        <LoadMore
-          shown={list.items.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => void list.fetchNextPage()}
-        />
-      )}
-    </>
+    <PagedResults list={list} empty={empty} compact={!sort}>
+      <InstallationsTable installations={list.items} showCustomer={showCustomer} sort={sort} />
+    </PagedResults>
   );
 }
