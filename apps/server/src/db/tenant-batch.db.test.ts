@@ -118,6 +118,28 @@ describe('tenant batches', () => {
     expect(calls).toEqual([['one', 'three']]);
   });
 
+  it('runs the after-commit work of a part that succeeded after the batch commits, and drops a failed part’s', async () => {
+    const ran: string[] = [];
+    await withTenantBatch(t.deps.db, ctx.tenantId, async () => {
+      await withTenant(t.deps.db, ctx.tenantId, async (tx) => {
+        tx.afterCommit(() => void ran.push('kept'));
+        // A part inside a part that fails afterwards: undone with it, its follow-up too.
+        await withTenant(t.deps.db, ctx.tenantId, async (inner) => {
+          inner.afterCommit(() => void ran.push('inner kept'));
+        });
+      });
+      await withTenant(t.deps.db, ctx.tenantId, async (tx) => {
+        await withTenant(t.deps.db, ctx.tenantId, async (inner) => {
+          inner.afterCommit(() => void ran.push('inner of failed'));
+        });
+        tx.afterCommit(() => void ran.push('failed'));
+        throw new Error('undone');
+      }).catch(() => undefined);
+      expect(ran).toEqual([]);
+    });
+    expect(ran).toEqual(['kept', 'inner kept']);
+  });
+
   it('leaves work started with outsideBatch out of the batch, and ends the batch with its transaction', async () => {
     let later: (() => boolean) | undefined;
     await withTenantBatch(t.deps.db, ctx.tenantId, async () => {

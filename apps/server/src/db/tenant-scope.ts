@@ -75,6 +75,8 @@ type Batch = {
   db: Database;
   tenantId: string;
   tx: Transaction;
+  /** The innermost scope open now: the batch's transaction, or the savepoint of a call in it. */
+  current: Transaction;
   pending: Array<DeferredWork<unknown>>;
   open: boolean;
   savepoints: number;
@@ -105,6 +107,7 @@ export function withTenantBatch<T>(
         db,
         tenantId,
         tx,
+        current: tx,
         pending: endOfTransaction.get(tx)!,
         open: true,
         savepoints: 0,
@@ -119,20 +122,37 @@ export function withTenantBatch<T>(
   );
 }
 
-/** withTenant inside a batch: a savepoint of the batch's transaction, its end-of-work kept or dropped with it. */
+/**
+ * withTenant inside a batch: a savepoint of the batch's transaction. What the call leaves for the
+ * end of the transaction, and for after its commit (a job to enqueue), is kept when the call
+ * succeeds and dropped with it when it fails.
+ */
 async function withinBatch<T>(batch: Batch, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const parent = batch.current;
+  const afterCommit: Array<() => Promise<void> | void> = [];
+  const scope: Transaction = {
+    query: <R>(sql: string, params?: readonly unknown[]) => batch.tx.query<R>(sql, params),
+    exec: (sql) => batch.tx.exec(sql),
+    afterCommit: (callback) => afterCommit.push(callback),
+  };
+  endOfTransaction.set(scope, batch.pending);
+  batchOfTransaction.set(scope, batch);
   const name = `batch_${++batch.savepoints}`;
   const mark = batch.pending.length;
   await batch.tx.query(`savepoint ${name}`);
+  batch.current = scope;
   try {
-    const result = await fn(batch.tx);
+    const result = await fn(scope);
     await batch.tx.query(`release savepoint ${name}`);
+    for (const callback of afterCommit) parent.afterCommit(callback);
     return result;
   } catch (error) {
     await batch.tx.query(`rollback to savepoint ${name}`);
     await batch.tx.query(`release savepoint ${name}`);
     batch.pending.splice(mark);
     throw error;
+  } finally {
+    batch.current = parent;
   }
 }
 
