@@ -79,6 +79,19 @@ describe('import runs', () => {
     expect((await admin.get(`/api/v1/imports/${id}`)).data.progress.processed).toBe(250);
   });
 
+  it('fails an import whose starter is gone, with the reason, and does not take it up again', async () => {
+    const id = await startCustomersImport('VERTROKKEN', 5);
+    // As if the manager who started it was removed before it ran.
+    await t.deps.db.query('update imports set created_by = gen_random_uuid() where id = $1', [id]);
+    await t.deps.jobs.drain();
+    const failed = (await admin.get(`/api/v1/imports/${id}`)).data;
+    expect(failed).toMatchObject({ status: 'failed', progress: { processed: 0 } });
+    expect(failed.failure).toMatch(/no longer exists/);
+    t.clock.advance(INTERRUPTED_AFTER_MS + 1000);
+    expect(await resumeInterruptedImports(t.deps)).toBe(0);
+    expect(await storedCustomers('VERTROKKEN')).toEqual({ customers: 0, numbers: 0 });
+  });
+
   it('sends a queued import whose job was lost again, and runs it once however many jobs it has', async () => {
     const id = await startCustomersImport('VERLOREN', 30);
     t.clock.advance(INTERRUPTED_AFTER_MS + 1000);

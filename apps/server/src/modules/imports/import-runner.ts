@@ -66,13 +66,6 @@ export async function runImport(
   );
   // Not queued: finished, failed, or claimed by another runner already.
   if (!job) return;
-  const ctx: ServiceContext = {
-    tenantId,
-    principal: await principalOf(deps, tenantId, job.created_by),
-    requestId: `import-${importId}`,
-    ip: null,
-    userAgent: 'import',
-  };
   const save = (
     counts: Counts,
     errors: RowError[],
@@ -86,6 +79,14 @@ export async function runImport(
   };
   let errors = job.errors;
   try {
+    // Inside the try: when the user who started it is gone, the import fails (and is not taken up again).
+    const ctx: ServiceContext = {
+      tenantId,
+      principal: await principalOf(deps, tenantId, job.created_by),
+      requestId: `import-${importId}`,
+      ip: null,
+      userAgent: 'import',
+    };
     while (counts.processed < job.rows.length) {
       // Counted on copies, kept only when the batch commits.
       const batch = { counts: { ...counts }, errors: [...errors] };
@@ -115,6 +116,14 @@ export async function runImport(
       await letOthersRun();
     }
     await save(counts, errors, { status: 'finished' });
+    await withTenant(deps.db, tenantId, (tx) =>
+      audit(
+        tx,
+        ctx,
+        { action: 'import.finished', entityType: 'import', entityId: importId, details: counts },
+        deps.now(),
+      ),
+    );
   } catch (error) {
     if (error instanceof RunTakenOver) {
       deps.log.warn({ importId }, 'import taken over by another runner; this one stops');
@@ -124,14 +133,6 @@ export async function runImport(
     await save(counts, errors, { status: 'failed', failure }).catch(() => undefined);
     throw error;
   }
-  await withTenant(deps.db, tenantId, (tx) =>
-    audit(
-      tx,
-      ctx,
-      { action: 'import.finished', entityType: 'import', entityId: importId, details: counts },
-      deps.now(),
-    ),
-  );
 }
 
 /** Saves the progress, only while the import is still this runner's (else RunTakenOver). */
