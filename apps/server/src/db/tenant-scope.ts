@@ -77,7 +77,6 @@ type Batch = {
   tx: Transaction;
   /** The innermost scope open now: the batch's transaction, or the savepoint of a call in it. */
   current: Transaction;
-  pending: Array<DeferredWork<unknown>>;
   open: boolean;
   savepoints: number;
 };
@@ -85,10 +84,15 @@ type Batch = {
 const currentBatch = new AsyncLocalStorage<Batch>();
 const batchOfTransaction = new WeakMap<Queryable, Batch>();
 
+/** The open batch of `db` and `tenantId` this async context runs in, which a withTenant joins. */
+function joinableBatch(db: Database, tenantId: string): Batch | undefined {
+  const batch = currentBatch.getStore();
+  return batch?.open && batch.db === db && batch.tenantId === tenantId ? batch : undefined;
+}
+
 /** Whether this async context runs inside an open batch of `db` and `tenantId`. */
 export function inBatch(db: Database, tenantId: string): boolean {
-  const batch = currentBatch.getStore();
-  return batch?.open === true && batch.db === db && batch.tenantId === tenantId;
+  return joinableBatch(db, tenantId) !== undefined;
 }
 
 /** Runs `fn` outside any batch (see withTenantBatch). */
@@ -108,7 +112,6 @@ export function withTenantBatch<T>(
         tenantId,
         tx,
         current: tx,
-        pending: endOfTransaction.get(tx)!,
         open: true,
         savepoints: 0,
       };
@@ -135,10 +138,11 @@ async function withinBatch<T>(batch: Batch, fn: (tx: Transaction) => Promise<T>)
     exec: (sql) => batch.tx.exec(sql),
     afterCommit: (callback) => afterCommit.push(callback),
   };
-  endOfTransaction.set(scope, batch.pending);
+  const pending = endOfTransaction.get(batch.tx)!;
+  endOfTransaction.set(scope, pending);
   batchOfTransaction.set(scope, batch);
   const name = `batch_${++batch.savepoints}`;
-  const mark = batch.pending.length;
+  const mark = pending.length;
   await batch.tx.query(`savepoint ${name}`);
   batch.current = scope;
   try {
@@ -149,7 +153,7 @@ async function withinBatch<T>(batch: Batch, fn: (tx: Transaction) => Promise<T>)
   } catch (error) {
     await batch.tx.query(`rollback to savepoint ${name}`);
     await batch.tx.query(`release savepoint ${name}`);
-    batch.pending.splice(mark);
+    pending.splice(mark);
     throw error;
   } finally {
     batch.current = parent;
@@ -167,8 +171,8 @@ export function withTenant<T>(
   tenantId: string,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  const batch = currentBatch.getStore();
-  if (batch?.open && batch.db === db && batch.tenantId === tenantId) return withinBatch(batch, fn);
+  const batch = joinableBatch(db, tenantId);
+  if (batch) return withinBatch(batch, fn);
   const beforeCommit = currentBeforeCommit();
   return db.transaction(async (tx) => {
     await enterTenant(tx, tenantId);

@@ -96,8 +96,8 @@ async function appendAuditEvents(
       ip: meta.ip ?? null,
       userAgent: meta.userAgent ? meta.userAgent.slice(0, USER_AGENT_MAX) : null,
       requestId: meta.requestId ?? null,
-      // Plain JSON only, exactly as it will read back from jsonb, so the hash can be recomputed.
-      details: JSON.parse(JSON.stringify(entry.details ?? {})) as unknown,
+      // Plain JSON already (recordAudit took it so), exactly as it will read back from jsonb.
+      details: entry.details ?? {},
       prevHash,
     };
     prevHash = hashEvent(event);

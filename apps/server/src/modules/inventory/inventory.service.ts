@@ -1,4 +1,5 @@
 import type { AppDeps, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
 import { withTenant } from '../../db/tenant-scope.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
 import { assertVersion, isEmptyPatch, lockVersion } from '../../http/row-version.js';
@@ -65,12 +66,17 @@ export async function listProducts(deps: AppDeps, ctx: ServiceContext, includeAr
   );
 }
 
+async function findProduct(tx: Queryable, tenantId: string, id: string): Promise<ProductRow | undefined> {
+  const [row] = await tx.query<ProductRow>('select * from products where tenant_id = $1 and id = $2', [
+    tenantId,
+    id,
+  ]);
+  return row;
+}
+
 export async function getProduct(deps: AppDeps, ctx: ServiceContext, id: string) {
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const [row] = await tx.query<ProductRow>('select * from products where tenant_id = $1 and id = $2', [
-      ctx.tenantId,
-      id,
-    ]);
+    const row = await findProduct(tx, ctx.tenantId, id);
     if (!row) throw notFound('Product');
     return presentProduct(row);
   });
@@ -108,13 +114,7 @@ export async function updateProduct(
     const current = await lockVersion(tx, 'products', ctx.tenantId, id);
     if (current === null) throw notFound('Product');
     assertVersion(current, expectedVersion, 'this product');
-    if (isEmptyPatch(patch)) {
-      const [row] = await tx.query<ProductRow>('select * from products where tenant_id = $1 and id = $2', [
-        ctx.tenantId,
-        id,
-      ]);
-      return presentProduct(row!);
-    }
+    if (isEmptyPatch(patch)) return presentProduct((await findProduct(tx, ctx.tenantId, id))!);
     const [row] = await tx.query<ProductRow>(
       `update products set name = coalesce($3, name), sku = case when $4 then $5 else sku end, unit = coalesce($6, unit),
           notes = coalesce($7, notes), archived_at = case when $8::boolean is null then archived_at when $8 then coalesce(archived_at, $9) else null end,

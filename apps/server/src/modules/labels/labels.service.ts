@@ -1,4 +1,5 @@
 import type { AppDeps, ServiceContext } from '../../context.js';
+import type { Queryable } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { patchAssignments } from '../../db/sql-patch.js';
 import { withTenant } from '../../db/tenant-scope.js';
@@ -64,13 +65,18 @@ export async function listLabels(
   });
 }
 
+async function findLabel(tx: Queryable, tenantId: string, id: string): Promise<LabelRow | undefined> {
+  const [row] = await tx.query<LabelRow>('select * from labels where tenant_id = $1 and id = $2', [
+    tenantId,
+    id,
+  ]);
+  return row;
+}
+
 /** One label definition (everybody who may read labels sees their definitions). */
 export async function getLabel(deps: AppDeps, ctx: ServiceContext, id: string): Promise<LabelView> {
   return withTenant(deps.db, ctx.tenantId, async (tx) => {
-    const [row] = await tx.query<LabelRow>('select * from labels where tenant_id = $1 and id = $2', [
-      ctx.tenantId,
-      id,
-    ]);
+    const row = await findLabel(tx, ctx.tenantId, id);
     if (!row) throw notFound('Label');
     return present(row);
   });
@@ -131,13 +137,7 @@ export async function updateLabel(
       const current = await lockVersion(tx, 'labels', ctx.tenantId, id);
       if (current === null) throw notFound('Label');
       assertVersion(current, expectedVersion, 'this label');
-      if (isEmptyPatch(patch)) {
-        const [row] = await tx.query<LabelRow>('select * from labels where tenant_id = $1 and id = $2', [
-          ctx.tenantId,
-          id,
-        ]);
-        return present(row!);
-      }
+      if (isEmptyPatch(patch)) return present((await findLabel(tx, ctx.tenantId, id))!);
       const [row] = await tx.query<LabelRow>(
         `update labels set ${[...assignments, 'version = version + 1', 'updated_at = $3'].join(', ')}
           where tenant_id = $1 and id = $2 returning *`,

@@ -1,6 +1,6 @@
 // The offline store is IndexedDB: an in-memory one, installed before Dexie is loaded.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Installation } from '../../api/site-types';
 import { authStore, currentUser, signIn } from '../api/auth';
 import { getKv } from '../data/db';
@@ -15,27 +15,15 @@ import {
   photo,
   queued,
   record,
-  startSyncTest,
   states,
   topUp,
+  setUpSyncTests,
 } from '../test-support/sync-fixture';
 import { workOrderSyncState } from '../ui/sync-state';
-import { pushQueue } from './push';
 import { editDraft, keepMine, queueWorkOrder, startWorkOrder, takeTheirs } from './queue';
 
 let api: FakeApi;
-let progress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
-
-beforeEach(async () => {
-  ({ api, progress } = await startSyncTest());
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-/** One run of the sync's sending part; `force` as when the connection just came back. */
-const push = (force = false) => pushQueue(progress, { force });
+const push = setUpSyncTests((started) => ({ api } = started));
 
 describe('changes made while the sync is going on', () => {
   const notes = (text: string) => (draft: WorkOrderDraft) => ({ ...draft, notes: text });

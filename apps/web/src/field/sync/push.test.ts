@@ -1,6 +1,6 @@
 // The offline store is IndexedDB: an in-memory one, installed before Dexie is loaded.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Installation } from '../../api/site-types';
 import { db, getKv } from '../data/db';
 import type { CreateWorkOrderItem, UpdateWorkOrderItem, UploadPhotoItem } from '../data/model';
@@ -14,27 +14,17 @@ import {
   photo,
   queued,
   record,
-  startSyncTest,
   states,
   topUp,
+  setUpSyncTests,
+  type SyncTest,
 } from '../test-support/sync-fixture';
 import { workOrderSyncState } from '../ui/sync-state';
-import { pushQueue } from './push';
 import { editDraft, queueWorkOrder, startWorkOrder } from './queue';
 
 let api: FakeApi;
-let progress: ReturnType<typeof vi.fn<(done: number, total: number) => void>>;
-
-beforeEach(async () => {
-  ({ api, progress } = await startSyncTest());
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-/** One run of the sync's sending part; `force` as when the connection just came back. */
-const push = (force = false) => pushQueue(progress, { force });
+let progress: SyncTest['progress'];
+const push = setUpSyncTests((started) => ({ api, progress } = started));
 
 describe('a refused item', () => {
   it('stays in the queue with the server’s reason and field while the items around it are sent', async () => {
